@@ -52,8 +52,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <p>Folding comes before stemming, so an accented word and the same word typed without accents
  * always give the same term. Stemming first would conflate a few more feminines ({@code
  * boulangère} with {@code boulanger}) but the stemmer's accent-dependent rules would then split
- * {@code boulangère} from {@code boulangere}; see the measurements in {@code
- * StemOrderEvaluation}.
+ * {@code boulangère} from {@code boulangere}. On the content words of the UD French treebanks
+ * (test class {@code StemOrderEvaluation}), folding first keeps 99.4 % of accented occurrences
+ * with their unaccented spelling against 96.7 %, for 0.07 points less conflation recall.
  *
  * <p>Names that begin with a stop word keep only their other words: {@code "Le Pen"} → {@code _
  * pen}, {@code "La Poste"} → {@code _ post}. The query is analyzed the same way, so such names
