@@ -25,7 +25,14 @@ public final class Analysis {
   /** The field name given to the analyzer; {@link FrenchNewsAnalyzer} treats every field alike. */
   static final String FIELD = "text";
 
+  private static final FrenchNewsAnalyzer DEPECHE = new FrenchNewsAnalyzer();
+
   private Analysis() {}
+
+  /** Returns the tokens depeche's own analyzer, {@link FrenchNewsAnalyzer}, makes of {@code text}. */
+  public static List<Token> tokens(String text) {
+    return tokens(DEPECHE, text);
+  }
 
   /**
    * Returns the tokens {@code analyzer} makes of {@code text}, in order.

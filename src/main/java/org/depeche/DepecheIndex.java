@@ -1,0 +1,420 @@
+package org.depeche;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.depeche.IndexUnavailableException.Reason;
+import org.depeche.analysis.FrenchNewsAnalyzer;
+import org.depeche.corpus.ArticleSink;
+import org.depeche.corpus.CorpusReader;
+import org.depeche.corpus.Problem;
+import org.depeche.corpus.ReadSummary;
+import org.depeche.index.Schema;
+import org.depeche.passage.Passage;
+import org.depeche.passage.PassageSplitter;
+import org.depeche.search.QueryCompiler;
+import org.depeche.search.QueryParser;
+import org.depeche.search.SnippetMaker;
+
+/**
+ * A depeche index: French news articles cut into passages, ranked against keyword searches.
+ *
+ * <p>{@link #open(Path)} opens an existing index for searching; {@link #openForWriting(Path)} also
+ * adds articles, creating the index when there is none. Only one process at a time may write an
+ * index; any number may search it, and each search sees the last commit.
+ *
+ * <pre>{@code
+ * try (DepecheIndex index = DepecheIndex.openForWriting(Path.of("index"))) {
+ *   index.add(Article.builder("mali").title("Le Royaume-Uni quitte le Mali").text("…").build());
+ *   index.commit();
+ *   SearchResults results = index.search("responsabilité Bamako");
+ *   results.hits().forEach(hit -> System.out.println(hit.passageId() + " " + hit.snippet()));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves searches from many threads while one or more threads add
+ * articles and commit. Searches see the state of the last commit, never uncommitted additions.
+ */
+public final class DepecheIndex implements Closeable {
+  /** The name of the analyzer recorded in the index. */
+  public static final String ANALYZER_NAME = "depeche";
+
+  /** Articles indexed between two commits during a long {@link #addFiles} run. */
+  static final int COMMIT_EVERY_ARTICLES = 20_000;
+
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Path path;
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private DepecheIndex(Path path, Directory directory, Analyzer analyzer, IndexWriter writer)
+      throws IOException {
+    this.path = path;
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    // Read the directory's commits, not the writer's buffer: searches see only committed states.
+    this.searchers = new SearcherManager(directory, null);
+  }
+
+  /**
+   * Opens the index at {@code dir} for searching.
+   *
+   * @throws IndexUnavailableException when there is no index at {@code dir}, or not a depeche index
+   *     of this version
+   */
+  public static DepecheIndex open(Path dir) {
+    Directory directory = null;
+    try {
+      if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
+        throw missing(dir);
+      }
+      checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+      return new DepecheIndex(dir, directory, new FrenchNewsAnalyzer(), null);
+    } catch (IndexNotFoundException e) {
+      closeQuietly(directory);
+      throw missing(dir);
+    } catch (IOException e) {
+      closeQuietly(directory);
+      throw new DepecheException("cannot open index " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(directory);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the index at {@code dir} for writing and searching, creating the directory and an empty
+   * index when there is none.
+   *
+   * @throws IndexUnavailableException when another process is writing the index, or {@code dir}
+   *     holds something that is not a depeche index of this version
+   */
+  public static DepecheIndex openForWriting(Path dir) {
+    Directory directory = null;
+    IndexWriter writer = null;
+    try {
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, dir + " is a file, not an index directory");
+      }
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      boolean exists = DirectoryReader.indexExists(directory);
+      if (exists) {
+        checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+      } else if (holdsOtherFiles(dir)) {
+        throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
+            dir + " is not empty and holds no depeche index; give an empty or new directory");
+      }
+      Analyzer analyzer = new FrenchNewsAnalyzer();
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(128);
+      writer = new IndexWriter(directory, config);
+      if (!exists) {
+        commit(writer);
+      }
+      return new DepecheIndex(dir, directory, analyzer, writer);
+    } catch (LockObtainFailedException e) {
+      closeQuietly(directory);
+      throw new IndexUnavailableException(Reason.LOCKED, dir,
+          "index " + dir + " is being written by another process", e);
+    } catch (IOException e) {
+      closeQuietly(writer);
+      closeQuietly(directory);
+      throw new DepecheException("cannot open index " + dir + " for writing: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(writer);
+      closeQuietly(directory);
+      throw e;
+    }
+  }
+
+  /** Returns whether {@code dir} holds a depeche index (of any version). */
+  public static boolean exists(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Returns the directory of this index. */
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * Adds an article, or replaces the article with the same id. It is searchable after the next
+   * {@link #commit()}.
+   *
+   * @return the number of passages the article was cut into
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public int add(Article article) {
+    IndexWriter w = writer();
+    List<Passage> passages = PassageSplitter.split(article);
+    try {
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages));
+    } catch (IOException e) {
+      throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
+    }
+    return passages.size();
+  }
+
+  /**
+   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
+   * them, committing now and then and at the end. Bad input is reported to the listener and
+   * skipped; everything good is indexed.
+   *
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public IndexingSummary addFiles(List<Path> paths, IndexingListener listener) {
+    writer();
+    long started = System.nanoTime();
+    long[] counts = new long[2];
+    int[] warnings = new int[1];
+    long[] lastProgress = {started};
+    ArticleSink sink = article -> {
+      counts[1] += add(article);
+      counts[0]++;
+      if (counts[0] % COMMIT_EVERY_ARTICLES == 0) {
+        commit();
+      }
+      long now = System.nanoTime();
+      if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+        lastProgress[0] = now;
+        listener.progress(counts[0], counts[1]);
+      }
+    };
+    ReadSummary read;
+    try {
+      read = new CorpusReader().read(paths, sink, problem -> {
+        if (problem.severity() == Problem.Severity.WARNING) {
+          warnings[0]++;
+        }
+        listener.problem(problem);
+      });
+    } catch (IOException e) {
+      throw new DepecheException("indexing failed: " + e.getMessage(), e);
+    } finally {
+      commit();
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    return new IndexingSummary(read.files(), read.filesSkipped(), counts[0], counts[1],
+        read.recordsSkipped(), warnings[0], millis);
+  }
+
+  /**
+   * Makes everything added so far durable and visible to searches.
+   *
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public void commit() {
+    IndexWriter w = writer();
+    try {
+      commit(w);
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new DepecheException("cannot commit index " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Searches with the {@linkplain SearchOptions#defaults() default options}. */
+  public SearchResults search(String query) {
+    return search(query, SearchOptions.defaults());
+  }
+
+  /**
+   * Ranks the passages against a query (see {@link QueryParser} for the syntax).
+   *
+   * @throws QuerySyntaxException when the query is malformed
+   */
+  public SearchResults search(String query, SearchOptions options) {
+    long started = System.nanoTime();
+    QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse(query), analyzer);
+    if (compiled.query() == null) {
+      return new SearchResults(query, 0, elapsedMillis(started), List.of());
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      TopDocs top = searcher.search(compiled.query(),
+          new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
+      StoredFields stored = searcher.storedFields();
+      List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
+      int rank = 0;
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc);
+        String text = doc.get(Schema.TEXT);
+        Snippet snippet = options.snippets()
+            ? SnippetMaker.snippet(text, compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
+            : null;
+        String date = doc.get(Schema.DATE);
+        hits.add(new PassageHit(++rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
+            doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
+            date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
+            text, snippet));
+      }
+      return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Returns what the index holds as of its last commit. */
+  public IndexStats stats() {
+    IndexSearcher searcher = acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      long articles = searcher.count(IntField.newExactQuery(Schema.PASSAGE_NUMBER, 0));
+      long terms = 0;
+      Terms t = MultiTerms.getTerms(reader, Schema.TEXT);
+      if (t != null) {
+        TermsEnum e = t.iterator();
+        while (e.next() != null) {
+          terms++;
+        }
+      }
+      long size = 0;
+      for (String file : directory.listAll()) {
+        if (!file.startsWith(".") && !file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          size += directory.fileLength(file);
+        }
+      }
+      IndexCommit commit = reader.getIndexCommit();
+      Map<String, String> data = commit.getUserData();
+      String time = data.get(Schema.COMMIT_TIME);
+      return new IndexStats(articles, reader.numDocs(), terms, size, data.get(Schema.COMMIT_ANALYZER),
+          time == null ? null : Instant.parse(time));
+    } catch (IOException e) {
+      throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** Closes the index, committing nothing: call {@link #commit()} first to keep what was added. */
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.rollback();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private IndexSearcher acquire() {
+    try {
+      if (writer == null) {
+        searchers.maybeRefresh();
+      }
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("index " + path + " was opened for searching only");
+    }
+    return writer;
+  }
+
+  private static void commit(IndexWriter writer) throws IOException {
+    writer.setLiveCommitData(Map.of(
+        Schema.COMMIT_SCHEMA, Schema.VERSION,
+        Schema.COMMIT_ANALYZER, ANALYZER_NAME,
+        Schema.COMMIT_TIME, Instant.now().toString()).entrySet());
+    writer.commit();
+  }
+
+  private static void checkCompatible(Path dir, Map<String, String> userData) {
+    String schema = userData.get(Schema.COMMIT_SCHEMA);
+    if (schema == null) {
+      throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
+          dir + " holds a Lucene index that depeche did not write");
+    }
+    if (!schema.equals(Schema.VERSION)) {
+      throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
+          + " has schema version " + schema + "; this depeche needs version " + Schema.VERSION
+          + ": delete it and run 'depeche index' again");
+    }
+  }
+
+  private static boolean holdsOtherFiles(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(f -> !f.getFileName().toString().startsWith(".")
+          && !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME));
+    }
+  }
+
+  private static IndexUnavailableException missing(Path dir) {
+    return new IndexUnavailableException(Reason.MISSING, dir,
+        "no index at " + dir + "; run 'depeche index' first");
+  }
+
+  private static long elapsedMillis(long startedNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Already failing: the first error is the one worth reporting.
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.depeche.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.depeche.DepecheIndex;
+import org.depeche.IndexingListener;
+import org.depeche.IndexingSummary;
+import org.depeche.corpus.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code depeche index}: reads articles from files and adds them to the index. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    header = "Index articles from .txt, .jsonl and .jsonl.gz files and directories.",
+    description = {
+      "Reads each PATH (a directory is read recursively) and adds its articles to the index,",
+      "replacing an article already indexed under the same id. Problems with the input are",
+      "reported one per line on stderr; everything else is indexed, and the exit code is 4."
+    })
+final class IndexCommand implements Callable<Integer> {
+  static final Path DEFAULT_CORPUS = Path.of("corpus");
+
+  @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
+      description = "The index directory (default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories to index (default: corpus).")
+  List<Path> paths;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(DEFAULT_CORPUS) : paths;
+    return run(index, inputs, spec.commandLine().getErr());
+  }
+
+  /** Indexes the inputs into the index at dir, reporting on err; returns the exit code. */
+  static int run(Path dir, List<Path> inputs, PrintWriter err) {
+    Progress progress = new Progress(err);
+    IndexingSummary summary;
+    try (DepecheIndex index = DepecheIndex.openForWriting(dir)) {
+      summary = index.addFiles(inputs, progress);
+    }
+    progress.clear();
+    err.printf(Locale.ROOT, "indexed %,d articles (%,d passages) from %,d files into %s in %.1f s",
+        summary.articles(), summary.passages(), summary.files(), dir, summary.millis() / 1000.0);
+    if (summary.filesSkipped() > 0 || summary.recordsSkipped() > 0 || summary.warnings() > 0) {
+      err.printf(Locale.ROOT, "; skipped %,d files and %,d records, %,d warnings",
+          summary.filesSkipped(), summary.recordsSkipped(), summary.warnings());
+    }
+    err.println();
+    err.flush();
+    return summary.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  /** Reports problems and progress on stderr; progress overwrites itself on a terminal. */
+  private static final class Progress implements IndexingListener {
+    private final PrintWriter err;
+    private static final long PIPED_EVERY_NANOS = 10_000_000_000L;
+    private final boolean terminal = Terminal.isTerminal();
+    private boolean shown;
+    private long lastPiped = System.nanoTime();
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void problem(Problem problem) {
+      clear();
+      err.println("depeche: " + problem);
+      err.flush();
+    }
+
+    @Override
+    public void progress(long articles, long passages) {
+      String line = String.format(Locale.ROOT, "indexing: %,d articles, %,d passages…", articles, passages);
+      if (terminal) {
+        err.print("\r" + line + "\033[K");
+        shown = true;
+      } else if (System.nanoTime() - lastPiped >= PIPED_EVERY_NANOS) {
+        lastPiped = System.nanoTime();
+        err.println(line);
+      }
+      err.flush();
+    }
+
+    void clear() {
+      if (shown) {
+        err.print("\r\033[K");
+        shown = false;
+      }
+    }
+  }
+}

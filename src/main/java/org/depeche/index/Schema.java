@@ -1,0 +1,82 @@
+package org.depeche.index;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.depeche.Article;
+import org.depeche.passage.Passage;
+
+/**
+ * The index schema: one Lucene document per passage, carrying its article's metadata. Every field
+ * name depeche uses lives here.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Schema {
+  /** The schema version recorded in each commit; an index of another version is refused. */
+  public static final String VERSION = "1";
+
+  /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
+  public static final String PASSAGE_ID = "passage_id";
+  /** The article id: stored, indexed as one term (replacing an article deletes by it). */
+  public static final String ARTICLE_ID = "article_id";
+  /** The passage's number in its article, from 0: stored, a point and doc value. */
+  public static final String PASSAGE_NUMBER = "passage";
+  /** The passage text: analyzed with the French analyzer, stored. */
+  public static final String TEXT = "text";
+  /** The article's title, repeated on each passage: analyzed with the French analyzer, stored. */
+  public static final String TITLE = "title";
+  /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}, stored. */
+  public static final String SOURCE = "source";
+  /** The publication date, ISO {@code yyyy-mm-dd}: stored only. */
+  public static final String DATE = "date";
+  /** The article's url: stored only. */
+  public static final String URL = "url";
+  /** The article's category: stored, indexed as one term. */
+  public static final String CATEGORY = "category";
+
+  /** Commit user-data key: the schema version. */
+  public static final String COMMIT_SCHEMA = "depeche.schema";
+  /** Commit user-data key: the analyzer's name. */
+  public static final String COMMIT_ANALYZER = "depeche.analyzer";
+  /** Commit user-data key: the time of the commit, ISO-8601 instant. */
+  public static final String COMMIT_TIME = "depeche.committed_at";
+
+  private Schema() {}
+
+  /** Returns the Lucene documents of an article's passages, in order. */
+  public static List<Document> documents(Article article, List<Passage> passages) {
+    List<Document> docs = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      Document doc = new Document();
+      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
+      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      doc.add(new TextField(TEXT, p.text(), Field.Store.YES));
+      if (article.title() != null) {
+        doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
+      }
+      if (article.source() != null) {
+        doc.add(new TextField(SOURCE, article.source(), Field.Store.YES));
+      }
+      LocalDate date = article.date();
+      if (date != null) {
+        doc.add(new StoredField(DATE, date.toString()));
+      }
+      if (article.url() != null) {
+        doc.add(new StoredField(URL, article.url()));
+      }
+      if (article.category() != null) {
+        doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
+      }
+      docs.add(doc);
+    }
+    return docs;
+  }
+}
