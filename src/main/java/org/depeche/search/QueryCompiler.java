@@ -28,8 +28,8 @@ import org.depeche.search.ParsedQuery.Item;
 /**
  * Turns a {@link ParsedQuery} into the Lucene query that ranks passages.
  *
- * <p>Each word or phrase is looked for in the passage text and, with a lower weight, in the
- * article title; the scores add up (BM25 on each field). When a query has two or more groups, a
+ * <p>Each word or phrase is looked for in the passage text, where the article's title is indexed
+ * too (see {@link Schema#TEXT}), and scored with BM25. When a query has two or more groups, a
  * passage holding all of them (in its text or its title) gets {@link #ALL_WORDS_BONUS} on top, which
  * puts such passages before those that miss a word. Words that the analyzer drops entirely (stop
  * words such as {@code le}, {@code de}) are ignored.
@@ -104,17 +104,7 @@ public final class QueryCompiler {
   /** The query for one word or phrase, or null when the analyzer leaves nothing of it. */
   private static Query itemQuery(Item item, Analyzer analyzer, Set<String> highlight) {
     return switch (item.field()) {
-      case ANY -> {
-        Query text = fieldQuery(Schema.TEXT, item, analyzer, highlight);
-        Query title = fieldQuery(Schema.TITLE, item, analyzer, null);
-        if (text == null) {
-          yield null;
-        }
-        yield new BooleanQuery.Builder()
-            .add(text, Occur.SHOULD)
-            .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
-            .build();
-      }
+      case ANY -> fieldQuery(Schema.TEXT, item, analyzer, highlight);
       case TITLE -> fieldQuery(Schema.TITLE, item, analyzer, null);
       case SOURCE -> fieldQuery(Schema.SOURCE, item, analyzer, null);
     };
