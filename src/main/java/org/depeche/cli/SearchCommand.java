@@ -133,9 +133,16 @@ final class SearchCommand implements Callable<Integer> {
         try {
           results = idx.search(query, options);
         } catch (QuerySyntaxException e) {
+          try {
+            results = idx.search(QueryParser.plainWords(query), options);
+          } catch (QuerySyntaxException stillMalformed) {
+            // Still malformed without its syntax ("\"", "-", "title: Mali"): report it, answer the rest.
+            err.println("depeche: " + queries + ":" + lineNumber + ": error: " + e.getMessage() + "; line skipped");
+            code = ExitCodes.BAD_INPUT;
+            continue;
+          }
           err.println("depeche: " + queries + ":" + lineNumber + ": warning: " + e.getMessage()
               + "; searched as plain words");
-          results = idx.search(QueryParser.plainWords(query), options);
         }
         for (PassageHit h : results.hits()) {
           out.printf(Locale.ROOT, "%s Q0 %s %d %.6f depeche%n", qid, h.passageId(), h.rank(), h.score());
