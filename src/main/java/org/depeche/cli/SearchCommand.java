@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Rank passages against a keyword query.",
     description = {
-      "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude;",
-      "OR between two words or phrases; title:word and source:word to look in one field.",
+      "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
+          + "OR between two words or phrases; title:word and source:word to look in one field.",
       "Passages holding every word come first; a match in the article's title counts.",
       "With no index yet at the default location, indexes corpus/ there first."
     })
