@@ -69,6 +69,7 @@ class QueryParserTest {
       auteur:Heappey                                → auteur:Heappey
       ORANGE or Orange                              → ORANGE | or | Orange
       Mali"Barkhane"                                → Mali | [Barkhane]
+      Mali ""                                       → Mali
       """)
   void parsesQueriesIntoGroupsAlternativesAndExclusions(String query, String expected) {
     assertEquals(expected, compact(QueryParser.parse(query)));
@@ -90,6 +91,10 @@ class QueryParserTest {
   @CsvSource(delimiter = '→', quoteCharacter = '`', textBlock = """
       ``                        → empty query at position 1
       `   `                     → empty query at position 1
+      ""                        → empty query at position 1
+      « »                       → empty query at position 1
+      -""                       → empty query at position 1
+      "" -Mali                  → nothing to look for, only words to exclude at position 1
       "Bamako                   → unclosed quote " at position 1
       Mali "forces armées       → unclosed quote " at position 6
       « Bamako                  → unclosed quote « at position 1
