@@ -18,7 +18,7 @@ import org.depeche.search.ParsedQuery.Item;
  * word is part of it ({@code Royaume-Uni}).
  *
  * <p>Errors name the problem and its 1-based position: {@code "Bamako} fails with
- * {@code unclosed quote at position 1}.
+ * {@code unclosed quote " at position 1}.
  *
  * <p>Stateless and thread-safe.
  */
