@@ -159,6 +159,23 @@ class CliTest {
   }
 
   @Test
+  void indexingALockedOrForeignDirectoryIsOneLineWithExitThree() throws Exception {
+    Path locked = dir.resolve("locked");
+    Path corpus = Files.writeString(dir.resolve("a.txt"), "Un article.");
+    try (org.depeche.DepecheIndex writer = org.depeche.DepecheIndex.openForWriting(locked)) {
+      Run r = run("index", "--index", locked.toString(), corpus.toString());
+      assertEquals(ExitCodes.INDEX, r.code());
+      assertEquals(List.of("depeche: index " + locked + " is being written by another process"), r.errLines());
+    }
+    Path foreign = Files.createDirectory(dir.resolve("foreign"));
+    Files.writeString(foreign.resolve("notes.txt"), "pas un index");
+    Run r = run("index", "--index", foreign.toString(), corpus.toString());
+    assertEquals(ExitCodes.INDEX, r.code());
+    assertEquals(List.of("depeche: " + foreign + " is not empty and holds no depeche index; give an empty or new directory"),
+        r.errLines());
+  }
+
+  @Test
   void statsJsonHasExactlyTheDocumentedFields() throws Exception {
     Run r = run("stats", "--index", index.toString(), "--json");
     assertEquals(0, r.code(), r.err());
