@@ -1,9 +1,11 @@
 package org.depeche;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -326,7 +328,11 @@ public final class DepecheIndex implements Closeable {
       long size = 0;
       for (String file : directory.listAll()) {
         if (!file.startsWith(".") && !file.equals(IndexWriter.WRITE_LOCK_NAME)) {
-          size += directory.fileLength(file);
+          try {
+            size += directory.fileLength(file);
+          } catch (NoSuchFileException | FileNotFoundException e) {
+            // A writer deleted it (merged away, or an older commit) after listAll: no longer on disk.
+          }
         }
       }
       IndexCommit commit = reader.getIndexCommit();

@@ -2,7 +2,7 @@ package org.depeche;
 
 /**
  * A query that cannot be parsed, such as an unclosed quote: {@code "Bamako} fails with
- * {@code unclosed quote at position 1}.
+ * {@code unclosed quote " at position 1}.
  */
 public final class QuerySyntaxException extends DepecheException {
   private static final long serialVersionUID = 1L;

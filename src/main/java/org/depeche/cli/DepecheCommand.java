@@ -13,10 +13,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = DepecheCommand.Version.class,
     header = "Search French news, passage by passage.",
-    description = {
-      "Indexes French news articles into passages with an analyzer made for French, and ranks the",
-      "passages against keyword searches."
-    },
+    description = "Indexes French news articles into passages with an analyzer made for French, "
+        + "and ranks the passages against keyword searches.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       IndexCommand.class,

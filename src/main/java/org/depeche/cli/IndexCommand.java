@@ -20,11 +20,9 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     header = "Index articles from .txt, .jsonl and .jsonl.gz files and directories.",
-    description = {
-      "Reads each PATH (a directory is read recursively) and adds its articles to the index,",
-      "replacing an article already indexed under the same id. Problems with the input are",
-      "reported one per line on stderr; everything else is indexed, and the exit code is 4."
-    })
+    description = "Reads each PATH (a directory is read recursively) and adds its articles to the "
+        + "index, replacing an article already indexed under the same id. Problems with the input are "
+        + "reported one per line on stderr; everything else is indexed, and the exit code is 4.")
 final class IndexCommand implements Callable<Integer> {
   static final Path DEFAULT_CORPUS = Path.of("corpus");
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Rank passages against a keyword query.",
     description = {
-      "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude;",
-      "OR between two words or phrases; title:word and source:word to look in one field.",
+      "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
+          + "OR between two words or phrases; title:word and source:word to look in one field.",
       "Passages holding every word come first; a match in the article's title counts.",
       "With no index yet at the default location, indexes corpus/ there first."
     })
@@ -133,9 +133,16 @@ final class SearchCommand implements Callable<Integer> {
         try {
           results = idx.search(query, options);
         } catch (QuerySyntaxException e) {
+          try {
+            results = idx.search(QueryParser.plainWords(query), options);
+          } catch (QuerySyntaxException stillMalformed) {
+            // Still malformed without its syntax ("\"", "-", "title: Mali"): report it, answer the rest.
+            err.println("depeche: " + queries + ":" + lineNumber + ": error: " + e.getMessage() + "; line skipped");
+            code = ExitCodes.BAD_INPUT;
+            continue;
+          }
           err.println("depeche: " + queries + ":" + lineNumber + ": warning: " + e.getMessage()
               + "; searched as plain words");
-          results = idx.search(QueryParser.plainWords(query), options);
         }
         for (PassageHit h : results.hits()) {
           out.printf(Locale.ROOT, "%s Q0 %s %d %.6f depeche%n", qid, h.passageId(), h.rank(), h.score());

@@ -18,7 +18,7 @@ import org.depeche.search.ParsedQuery.Item;
  * word is part of it ({@code Royaume-Uni}).
  *
  * <p>Errors name the problem and its 1-based position: {@code "Bamako} fails with
- * {@code unclosed quote at position 1}.
+ * {@code unclosed quote " at position 1}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -57,7 +57,6 @@ public final class QueryParser {
       List<Item> exclusions = new ArrayList<>();
       List<Item> alternatives = null;
       int orPosition = -1;
-      boolean sawAnything = false;
       while (true) {
         skipSpace();
         if (i >= q.length()) {
@@ -81,7 +80,6 @@ public final class QueryParser {
           i++;
         }
         Item item = item(start);
-        sawAnything = true;
         if (item == null) {
           continue;
         }
@@ -103,7 +101,8 @@ public final class QueryParser {
       if (orPosition >= 0) {
         throw new QuerySyntaxException("'OR' needs a word or phrase on each side", orPosition + 1);
       }
-      if (!sawAnything) {
+      if (groups.isEmpty() && exclusions.isEmpty()) {
+        // Also for empty quotes ("", « »): a query that holds nothing is an error, not zero hits.
         throw new QuerySyntaxException("empty query", 1);
       }
       if (groups.isEmpty() && !exclusions.isEmpty()) {
