@@ -3,6 +3,7 @@ package org.depeche;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +25,9 @@ class ReadmeExampleIT {
         ReadmeTest.EXAMPLE.toString());
     assertEquals(0, compiled, "javac failed on " + ReadmeTest.EXAMPLE);
 
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-            "--enable-native-access=ALL-UNNAMED", "-cp", jar + java.io.File.pathSeparator + classes,
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(List.of(javaBin.toString(), "--add-modules", "jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED", "-cp", jar + File.pathSeparator + classes,
             "QuickStart"))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();

@@ -65,8 +65,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * stream per thread.
  */
 public final class FrenchNewsAnalyzer extends Analyzer {
-  /** The position gap between two values of one field. */
-  public static final int POSITION_GAP = 100;
+  /**
+   * The position gap between two values of one field: more positions than any passage holds (a
+   * passage is cut at about 120 words, 480 at the very most), so that the second value's positions
+   * tell it from the first.
+   */
+  public static final int POSITION_GAP = 10_000;
 
   /**
    * The elided words removed before an apostrophe, in any case: {@code l' d' j' m' n' s' t' c'
@@ -119,7 +123,7 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   }
 
   /**
-   * Returns {@value #POSITION_GAP}: two values of one field (an article's title and a passage) are
+   * Returns {@value #POSITION_GAP}: two values of one field (a passage and its article's title) are
    * that far apart, so that no phrase matches across them.
    */
   @Override

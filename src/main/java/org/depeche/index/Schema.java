@@ -31,11 +31,18 @@ public final class Schema {
   /** The passage's number in its article, from 0: stored, a point and doc value. */
   public static final String PASSAGE_NUMBER = "passage";
   /**
-   * The passage text, stored; indexed after its article's title, so that a word of the title counts
-   * as a word of each passage of the article (the analyzer's position gap keeps phrases from
-   * matching across the two).
+   * The passage text, stored; indexed with its article's title after it, so that a word of the
+   * title counts as a word of each passage of the article. The title starts at position
+   * {@link #TITLE_POSITION} or later, which keeps phrases from matching across the two and tells a
+   * match in the passage from one in the title.
    */
   public static final String TEXT = "text";
+  /**
+   * No passage reaches this many positions; the title in {@link #TEXT} comes after it (the
+   * analyzer's {@linkplain org.depeche.analysis.FrenchNewsAnalyzer#POSITION_GAP position gap}).
+   */
+  public static final int TITLE_POSITION = org.depeche.analysis.FrenchNewsAnalyzer.POSITION_GAP;
+
   /** The article's title, repeated on each passage, for {@code title:} queries: analyzed, stored. */
   public static final String TITLE = "title";
   /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}, stored. */
@@ -78,12 +85,12 @@ public final class Schema {
       doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
       doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
+      doc.add(new StoredField(TEXT, p.text()));
       if (article.title() != null) {
         doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
         doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
       }
-      doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-      doc.add(new StoredField(TEXT, p.text()));
       if (article.source() != null) {
         doc.add(new TextField(SOURCE, article.source(), Field.Store.YES));
       }

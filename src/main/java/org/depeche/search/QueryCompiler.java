@@ -11,6 +11,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanFirstQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,7 +26,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.depeche.index.Schema;
-import org.depeche.search.ParsedQuery.Field;
 import org.depeche.search.ParsedQuery.Group;
 import org.depeche.search.ParsedQuery.Item;
 
@@ -29,20 +33,18 @@ import org.depeche.search.ParsedQuery.Item;
  * Turns a {@link ParsedQuery} into the Lucene query that ranks passages.
  *
  * <p>Each word or phrase is looked for in the passage text, where the article's title is indexed
- * too (see {@link Schema#TEXT}), and scored with BM25. When a query has two or more groups, a
- * passage holding all of them (in its text or its title) gets {@link #ALL_WORDS_BONUS} on top, which
- * puts such passages before those that miss a word. Words that the analyzer drops entirely (stop
- * words such as {@code le}, {@code de}) are ignored.
+ * too (see {@link Schema#TEXT}), and scored with BM25: a word of the title counts for every passage
+ * of its article. When a query has two or more groups, a passage that holds all of them in its own
+ * text gets {@link #ALL_WORDS_BONUS} on top, which puts such passages before those that miss a word
+ * or find it only in the title. Words that the analyzer drops entirely (stop words such as
+ * {@code le}, {@code de}) are ignored.
  *
  * <p>Stateless and thread-safe, given a thread-safe analyzer.
  */
 public final class QueryCompiler {
-  /** The weight of a match in the article title, relative to one in the passage text. */
-  public static final float TITLE_BOOST = 0.25f;
-
   /**
-   * Added to the score of a passage that holds every group of the query: larger than the BM25 sum
-   * of any realistic query, so that those passages come first.
+   * Added to the score of a passage whose own text holds every group of the query: larger than the
+   * BM25 sum of any realistic query, so that those passages come first.
    */
   public static final float ALL_WORDS_BONUS = 1000f;
 
@@ -59,65 +61,121 @@ public final class QueryCompiler {
   /** Compiles a parsed query with the analyzer the index was built with. */
   public static Compiled compile(ParsedQuery parsed, Analyzer analyzer) {
     Set<String> highlight = new HashSet<>();
-    List<Query> groupQueries = new ArrayList<>();
+    List<Query> scored = new ArrayList<>();
+    List<Query> inPassage = new ArrayList<>();
     for (Group group : parsed.groups()) {
-      BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-      int n = 0;
-      Query single = null;
+      List<Query> alternatives = new ArrayList<>();
+      List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
-        Query q = itemQuery(item, analyzer, highlight);
-        if (q != null) {
-          alternatives.add(q, Occur.SHOULD);
-          single = q;
-          n++;
+        Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+        if (a == null) {
+          continue;
+        }
+        alternatives.add(a.query());
+        if (item.field() == ParsedQuery.Field.ANY) {
+          a.stacks().forEach(stack -> stack.forEach(t -> highlight.add(t.text())));
+          passageAlternatives.add(a.inPassage());
+        } else {
+          passageAlternatives.add(a.query());
         }
       }
-      if (n == 1) {
-        groupQueries.add(single);
-      } else if (n > 1) {
-        groupQueries.add(alternatives.build());
+      if (!alternatives.isEmpty()) {
+        scored.add(any(alternatives));
+        inPassage.add(any(passageAlternatives));
       }
     }
-    if (groupQueries.isEmpty()) {
+    if (scored.isEmpty()) {
       return new Compiled(null, Set.of());
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    for (Query q : groupQueries) {
-      top.add(q, Occur.SHOULD);
-    }
-    if (groupQueries.size() > 1) {
+    scored.forEach(q -> top.add(q, Occur.SHOULD));
+    if (scored.size() > 1) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (Query q : groupQueries) {
-        all.add(q, Occur.FILTER);
-      }
+      inPassage.forEach(q -> all.add(q, Occur.FILTER));
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
     for (Item item : parsed.exclusions()) {
-      Query q = itemQuery(item, analyzer, null);
-      if (q != null) {
-        top.add(q, Occur.MUST_NOT);
+      Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+      if (a != null) {
+        top.add(a.query(), Occur.MUST_NOT);
       }
     }
     return new Compiled(top.build(), Set.copyOf(highlight));
   }
 
-  /** The query for one word or phrase, or null when the analyzer leaves nothing of it. */
-  private static Query itemQuery(Item item, Analyzer analyzer, Set<String> highlight) {
+  private static String fieldOf(Item item) {
     return switch (item.field()) {
-      case ANY -> fieldQuery(Schema.TEXT, item, analyzer, highlight);
-      case TITLE -> fieldQuery(Schema.TITLE, item, analyzer, null);
-      case SOURCE -> fieldQuery(Schema.SOURCE, item, analyzer, null);
+      case ANY -> Schema.TEXT;
+      case TITLE -> Schema.TITLE;
+      case SOURCE -> Schema.SOURCE;
     };
   }
 
+  private static Query any(List<Query> alternatives) {
+    if (alternatives.size() == 1) {
+      return alternatives.getFirst();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    alternatives.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
+  }
+
   /**
-   * Analyzes the item's text for one field: one position gives a term (or a synonym set where the
-   * analyzer stacks terms), several give a phrase that keeps the gaps of removed stop words.
+   * A word or phrase as the analyzer sees it: the terms at each position (several where the
+   * analyzer stacks them, as for {@code Royaume-Uni}) and the positions, gaps of removed stop words
+   * included.
    */
-  private static Query fieldQuery(String field, Item item, Analyzer analyzer, Set<String> highlight) {
+  private record Analyzed(String field, List<List<Term>> stacks, List<Integer> positions) {
+
+    /** One position gives a term (or a synonym set), several give an exact phrase. */
+    Query query() {
+      if (stacks.size() == 1) {
+        List<Term> only = stacks.getFirst();
+        if (only.size() == 1) {
+          return new TermQuery(only.getFirst());
+        }
+        SynonymQuery.Builder syn = new SynonymQuery.Builder(field);
+        only.forEach(syn::addTerm);
+        return syn.build();
+      }
+      int base = positions.getFirst();
+      if (stacks.stream().allMatch(s -> s.size() == 1)) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int k = 0; k < stacks.size(); k++) {
+          phrase.add(stacks.get(k).getFirst(), positions.get(k) - base);
+        }
+        return phrase.build();
+      }
+      MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+      for (int k = 0; k < stacks.size(); k++) {
+        phrase.add(stacks.get(k).toArray(Term[]::new), positions.get(k) - base);
+      }
+      return phrase.build();
+    }
+
+    /**
+     * Matches where the word or phrase is in the passage itself, not only in the title: the passage
+     * comes first in the text field and the title {@link Schema#TITLE_POSITION} positions later.
+     */
+    Query inPassage() {
+      SpanQuery[] clauses = new SpanQuery[stacks.size()];
+      for (int k = 0; k < clauses.length; k++) {
+        List<Term> stack = stacks.get(k);
+        clauses[k] = stack.size() == 1
+            ? new SpanTermQuery(stack.getFirst())
+            : new SpanOrQuery(stack.stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
+      }
+      int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
+      SpanQuery span = clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
+      return new SpanFirstQuery(span, Schema.TITLE_POSITION);
+    }
+  }
+
+  /** Analyzes text for a field; null when the analyzer leaves nothing of it. */
+  private static Analyzed analyze(String field, String text, Analyzer analyzer) {
     List<List<Term>> stacks = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, item.text())) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
@@ -134,39 +192,11 @@ public final class QueryCompiler {
           stacks.add(stack);
           positions.add(pos);
         }
-        if (highlight != null) {
-          highlight.add(t.text());
-        }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (stacks.isEmpty()) {
-      return null;
-    }
-    if (stacks.size() == 1) {
-      List<Term> only = stacks.getFirst();
-      if (only.size() == 1) {
-        return new TermQuery(only.getFirst());
-      }
-      SynonymQuery.Builder syn = new SynonymQuery.Builder(field);
-      only.forEach(syn::addTerm);
-      return syn.build();
-    }
-    boolean stacked = stacks.stream().anyMatch(s -> s.size() > 1);
-    int base = positions.getFirst();
-    if (!stacked) {
-      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-      for (int k = 0; k < stacks.size(); k++) {
-        phrase.add(stacks.get(k).getFirst(), positions.get(k) - base);
-      }
-      return phrase.build();
-    }
-    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
-    for (int k = 0; k < stacks.size(); k++) {
-      phrase.add(stacks.get(k).toArray(Term[]::new), positions.get(k) - base);
-    }
-    return phrase.build();
+    return stacks.isEmpty() ? null : new Analyzed(field, stacks, positions);
   }
 }

@@ -35,7 +35,7 @@ public final class ArticleMrr {
     }
     double sum = 0;
     for (Map.Entry<String, Set<String>> e : relevant.entrySet()) {
-      List<String[]> rows = byQuery.getOrDefault(e.getKey(), List.of());
+      List<String[]> rows = new ArrayList<>(byQuery.getOrDefault(e.getKey(), List.of()));
       rows.sort((a, b) -> Integer.compare(Integer.parseInt(a[3]), Integer.parseInt(b[3])));
       Set<String> articles = new LinkedHashSet<>();
       for (String[] r : rows) {
