@@ -51,15 +51,20 @@ final class IndexCommand implements Callable<Integer> {
       summary = index.addFiles(inputs, progress);
     }
     progress.clear();
-    err.printf(Locale.ROOT, "indexed %,d articles (%,d passages) from %,d files into %s in %.1f s",
-        summary.articles(), summary.passages(), summary.files(), dir, summary.millis() / 1000.0);
+    err.printf(Locale.ROOT, "indexed %s (%s) from %s into %s in %.1f s",
+        count(summary.articles(), "article"), count(summary.passages(), "passage"),
+        count(summary.files(), "file"), dir, summary.millis() / 1000.0);
     if (summary.filesSkipped() > 0 || summary.recordsSkipped() > 0 || summary.warnings() > 0) {
-      err.printf(Locale.ROOT, "; skipped %,d files and %,d records, %,d warnings",
-          summary.filesSkipped(), summary.recordsSkipped(), summary.warnings());
+      err.print("; skipped " + count(summary.filesSkipped(), "file") + " and "
+          + count(summary.recordsSkipped(), "record") + ", " + count(summary.warnings(), "warning"));
     }
     err.println();
     err.flush();
     return summary.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  private static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   /** Reports problems and progress on stderr; progress overwrites itself on a terminal. */

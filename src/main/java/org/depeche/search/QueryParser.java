@@ -41,7 +41,8 @@ public final class QueryParser {
    * lines were not written in depeche's syntax.
    */
   public static String plainWords(String query) {
-    return query.replaceAll("[\"«»“”]|(?<![\\p{L}\\p{N}])-|\\bOR\\b", " ").strip();
+    return query.replaceAll("[\"«»“”]|(?<![\\p{L}\\p{N}])-|\\bOR\\b|(?i)\\b(title|titre|source):", " ")
+        .strip();
   }
 
   private static final class Lexer {

@@ -82,23 +82,29 @@ public final class SnippetMaker {
   /** The [from, to) window of at most maxChars, at word boundaries, with the most distinct terms. */
   private static int[] bestWindow(String text, List<int[]> spans, int maxChars) {
     int bestFrom = 0;
+    int bestEnd = 0;
     int bestScore = -1;
     for (int k = 0; k < spans.size(); k++) {
       int from = spans.get(k)[0];
       Set<Integer> seen = new HashSet<>();
       int hits = 0;
+      int end = from;
       for (int j = k; j < spans.size() && spans.get(j)[1] <= from + maxChars; j++) {
         seen.add(spans.get(j)[2]);
         hits++;
+        end = spans.get(j)[1];
       }
       int score = seen.size() * 1000 + hits;
       if (score > bestScore) {
         bestScore = score;
         bestFrom = from;
+        bestEnd = end;
       }
     }
-    // Start a little before the first match, at a sentence start when one is near.
-    int from = Math.max(0, bestFrom - maxChars / 4);
+    // Start a little before the first match (at a sentence start when one is near), but never so
+    // early that the window loses a match it was chosen for.
+    int lead = Math.min(maxChars / 4, Math.max(0, maxChars - (bestEnd - bestFrom)));
+    int from = Math.max(0, bestFrom - lead);
     int sentence = Math.max(text.lastIndexOf(". ", bestFrom), text.lastIndexOf("« ", bestFrom));
     if (sentence >= from) {
       from = sentence + 2;
@@ -108,7 +114,7 @@ public final class SnippetMaker {
     int to = Math.min(text.length(), from + maxChars);
     if (to < text.length()) {
       int space = text.lastIndexOf(' ', to);
-      if (space > from) {
+      if (space >= bestEnd) {
         to = space;
       }
     }

@@ -136,6 +136,7 @@ class QueryParserTest {
       Mali OR                   → Mali
       -Russie Mali              → Russie Mali
       Royaume-Uni               → Royaume-Uni
+      title: Mali               → Mali
       """)
   void plainWordsDropsTheSyntaxButKeepsHyphenatedWords(String query, String expected) {
     assertEquals(expected, QueryParser.plainWords(query));
