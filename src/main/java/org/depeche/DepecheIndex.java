@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -22,21 +25,33 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.depeche.IndexUnavailableException.Reason;
 import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.corpus.ArticleSink;
@@ -46,9 +61,11 @@ import org.depeche.corpus.ReadSummary;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
+import org.depeche.passage.quote.QuoteFinder;
 import org.depeche.search.QueryCompiler;
 import org.depeche.search.QueryParser;
 import org.depeche.search.SnippetMaker;
+import org.depeche.search.SpeakerQuery;
 
 /**
  * A depeche index: French news articles cut into passages, ranked against keyword searches.
@@ -151,7 +168,7 @@ public final class DepecheIndex implements Closeable {
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
       Analyzer analyzer = new FrenchNewsAnalyzer();
-      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+      IndexWriterConfig config = new IndexWriterConfig(Schema.indexAnalyzer(analyzer))
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
@@ -203,7 +220,8 @@ public final class DepecheIndex implements Closeable {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
-      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages));
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()),
+          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages)));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -274,19 +292,28 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Ranks the passages against a query (see {@link QueryParser} for the syntax).
+   * Ranks the passages against a query (see {@link QueryParser} for the syntax). With a {@linkplain
+   * SearchOptions#speaker() speaker}, only passages quoting that person are found, and the query
+   * may be blank: the passages then come in index order.
    *
-   * @throws QuerySyntaxException when the query is malformed
+   * @throws QuerySyntaxException when the query is malformed, or blank without a speaker
    */
   public SearchResults search(String query, SearchOptions options) {
     long started = System.nanoTime();
-    QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse(query), analyzer);
+    Query speaker = options.speaker() == null ? null : SpeakerQuery.of(options.speaker());
+    QueryCompiler.Compiled compiled = speaker != null && query.isBlank()
+        ? new QueryCompiler.Compiled(new ConstantScoreQuery(speaker), Set.of())
+        : QueryCompiler.compile(QueryParser.parse(query), analyzer);
     if (compiled.query() == null) {
       return new SearchResults(query, 0, elapsedMillis(started), List.of());
     }
+    Query lucene = speaker == null ? compiled.query() : new BooleanQuery.Builder()
+        .add(compiled.query(), BooleanClause.Occur.MUST)
+        .add(speaker, BooleanClause.Occur.FILTER)
+        .build();
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(compiled.query(),
+      TopDocs top = searcher.search(lucene,
           new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
       StoredFields stored = searcher.storedFields();
       List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -301,7 +328,7 @@ public final class DepecheIndex implements Closeable {
         hits.add(new PassageHit(++rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
             doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
             date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-            text, snippet));
+            text, snippet, quotes(doc)));
       }
       return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
     } catch (IOException e) {
@@ -309,6 +336,107 @@ public final class DepecheIndex implements Closeable {
     } finally {
       release(searcher);
     }
+  }
+
+  /**
+   * Returns the quotations of the passages that best match {@code query} (see {@link
+   * #search(String, SearchOptions)}), at most {@code options.limit()}, in the order of their
+   * passages: with a speaker, only that speaker's; with a blank query, in index order.
+   *
+   * @throws QuerySyntaxException when the query is malformed, or blank without a speaker
+   */
+  public List<Quote> quotes(String query, SearchOptions options) {
+    List<Quote> quotes = new ArrayList<>();
+    if (options.speaker() == null && query.isBlank()) {
+      IndexSearcher searcher = acquire();
+      try {
+        collectQuotes(searcher, new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES)), options.limit(), quotes);
+      } catch (IOException e) {
+        throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+      } finally {
+        release(searcher);
+      }
+      return quotes;
+    }
+    for (PassageHit hit : search(query, options.withSnippets(false)).hits()) {
+      for (Quote q : hit.quotes()) {
+        if (quotes.size() < options.limit()
+            && (options.speaker() == null || SpeakerQuery.matches(q.speaker(), options.speaker()))) {
+          quotes.add(q);
+        }
+      }
+    }
+    return quotes;
+  }
+
+  /**
+   * Returns who is quoted in the index and how often, most quoted first (then by name). Unattributed
+   * quotations are not counted.
+   */
+  public List<SpeakerCount> speakers() {
+    IndexSearcher searcher = acquire();
+    try {
+      Map<String, Long> counts = new HashMap<>();
+      StoredFields stored = searcher.storedFields();
+      Weight weight = searcher.createWeight(searcher.rewrite(
+          new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES))), ScoreMode.COMPLETE_NO_SCORES, 1);
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (live == null || live.get(d)) {
+            for (String speaker : stored.document(leaf.docBase + d, Set.of(Schema.QUOTE_SPEAKER))
+                .getValues(Schema.QUOTE_SPEAKER)) {
+              if (!speaker.isEmpty()) {
+                counts.merge(speaker, 1L, Long::sum);
+              }
+            }
+          }
+        }
+      }
+      return counts.entrySet().stream()
+          .map(e -> new SpeakerCount(e.getKey(), e.getValue()))
+          .sorted(Comparator.comparingLong(SpeakerCount::quotes).reversed().thenComparing(SpeakerCount::speaker))
+          .toList();
+    } catch (IOException e) {
+      throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private static void collectQuotes(IndexSearcher searcher, Query query, int limit, List<Quote> out)
+      throws IOException {
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : searcher.search(query, limit, Sort.INDEXORDER).scoreDocs) {
+      for (Quote q : quotes(stored.document(sd.doc))) {
+        if (out.size() < limit) {
+          out.add(q);
+        }
+      }
+    }
+  }
+
+  /** The quotations stored on a passage's document. */
+  private static List<Quote> quotes(Document doc) {
+    String[] texts = doc.getValues(Schema.QUOTE_TEXT);
+    if (texts.length == 0) {
+      return List.of();
+    }
+    String[] speakers = doc.getValues(Schema.QUOTE_SPEAKER);
+    String[] roles = doc.getValues(Schema.QUOTE_ROLE);
+    String date = doc.get(Schema.DATE);
+    List<Quote> quotes = new ArrayList<>(texts.length);
+    for (int i = 0; i < texts.length; i++) {
+      quotes.add(new Quote(texts[i], speakers[i].isEmpty() ? null : speakers[i], roles[i].isEmpty() ? null : roles[i],
+          doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID), doc.get(Schema.TITLE),
+          date == null ? null : LocalDate.parse(date)));
+    }
+    return quotes;
   }
 
   /** Returns what the index holds as of its last commit. */

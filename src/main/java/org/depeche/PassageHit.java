@@ -1,6 +1,7 @@
 package org.depeche;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One ranked passage of a search, with its article's metadata.
@@ -19,6 +20,7 @@ import java.time.LocalDate;
  * @param text the passage's whole text
  * @param snippet the passage's text cut around the matches, with the matches marked; null when
  *     snippets were not asked for
+ * @param quotes the quotations that open in the passage, in reading order
  */
 public record PassageHit(
     int rank,
@@ -31,4 +33,11 @@ public record PassageHit(
     String source,
     String url,
     String text,
-    Snippet snippet) {}
+    Snippet snippet,
+    List<Quote> quotes) {
+
+  /** Copies the list of quotations. */
+  public PassageHit {
+    quotes = List.copyOf(quotes);
+  }
+}

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      QuotesCommand.class,
+      SpeakersCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
       picocli.CommandLine.HelpCommand.class

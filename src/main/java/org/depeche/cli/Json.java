@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.depeche.IndexStats;
 import org.depeche.PassageHit;
+import org.depeche.Quote;
 import org.depeche.SearchResults;
+import org.depeche.SpeakerCount;
 import org.depeche.analysis.Token;
 
 /** The JSON forms of depeche's results, as the command line prints them. */
@@ -45,6 +47,32 @@ final class Json {
       o.put("url", h.url());
       o.put("text", h.text());
       o.put("snippet", h.snippet() == null ? null : h.snippet().toHtml());
+      ArrayNode quotes = o.putArray("quotes");
+      for (Quote q : h.quotes()) {
+        quotes.addObject().put("text", q.text()).put("speaker", q.speaker()).put("role", q.role());
+      }
+    }
+    return root;
+  }
+
+  /** {@code {"quotes":[{"text","speaker","role","passage_id","article_id","title","date"}]}}. */
+  static ObjectNode quotes(List<Quote> quotes) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("quotes");
+    for (Quote q : quotes) {
+      array.addObject().put("text", q.text()).put("speaker", q.speaker()).put("role", q.role())
+          .put("passage_id", q.passageId()).put("article_id", q.articleId()).put("title", q.title())
+          .put("date", q.date() == null ? null : q.date().toString());
+    }
+    return root;
+  }
+
+  /** {@code {"speakers":[{"speaker","quotes"}]}}. */
+  static ObjectNode speakers(List<SpeakerCount> speakers) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("speakers");
+    for (SpeakerCount s : speakers) {
+      array.addObject().put("speaker", s.speaker()).put("quotes", s.quotes());
     }
     return root;
   }

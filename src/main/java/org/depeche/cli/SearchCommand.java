@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
           + "OR between two words or phrases; title:word and source:word to look in one field.",
       "Passages holding every word come first; a match in the article's title counts.",
+      "With --speaker, only passages quoting that person; QUERY may then be left out.",
       "With no index yet at the default location, indexes corpus/ there first."
     })
 final class SearchCommand implements Callable<Integer> {
@@ -55,6 +56,10 @@ final class SearchCommand implements Callable<Integer> {
       + "'qid Q0 passage_id rank score depeche'.")
   boolean trec;
 
+  @Option(names = "--speaker", paramLabel = "NAME",
+      description = "Only passages where NAME is quoted: a full name or a surname, accents and case aside.")
+  String speaker;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query.")
   List<String> words;
 
@@ -78,19 +83,23 @@ final class SearchCommand implements Callable<Integer> {
     if (queries != null && words != null && !words.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give either QUERY or --queries FILE, not both");
     }
-    if (queries == null && (words == null || words.isEmpty())) {
+    if (queries != null && speaker != null) {
+      throw new ParameterException(spec.commandLine(), "--speaker does not go with --queries");
+    }
+    if (queries == null && speaker == null && (words == null || words.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "no query given");
     }
     int code = indexCorpusWhenNoIndex(err);
     if (code != ExitCodes.OK && code != ExitCodes.BAD_INPUT) {
       return code;
     }
-    SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(queries == null);
+    SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(queries == null)
+        .withSpeaker(speaker);
     try (DepecheIndex idx = DepecheIndex.open(index)) {
       if (queries != null) {
         return runBatch(idx, options, out, err);
       }
-      SearchResults results = idx.search(String.join(" ", words), options);
+      SearchResults results = idx.search(words == null ? "" : String.join(" ", words), options);
       if (json) {
         out.println(Json.write(Json.results(results)));
       } else {
@@ -159,7 +168,7 @@ final class SearchCommand implements Callable<Integer> {
   private static void printText(SearchResults results, PrintWriter out) {
     boolean bold = Terminal.isTerminal();
     if (results.hits().isEmpty()) {
-      out.println("no passage matches " + results.query());
+      out.println("no passage matches" + (results.query().isBlank() ? "" : " " + results.query()));
       return;
     }
     for (PassageHit h : results.hits()) {

@@ -3,6 +3,9 @@ package org.depeche.index;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -12,7 +15,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.depeche.Article;
+import org.depeche.analysis.NameAnalyzer;
 import org.depeche.passage.Passage;
+import org.depeche.passage.quote.Quotation;
 
 /**
  * The index schema: one Lucene document per passage, carrying its article's metadata. Every field
@@ -22,7 +27,7 @@ import org.depeche.passage.Passage;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
   public static final String PASSAGE_ID = "passage_id";
@@ -54,6 +59,25 @@ public final class Schema {
   /** The article's category: stored, indexed as one term. */
   public static final String CATEGORY = "category";
 
+  /** {@value #QUOTED_YES} on a passage that holds at least one quotation: indexed as one term. */
+  public static final String QUOTED = "quoted";
+  /** The value of {@link #QUOTED}. */
+  public static final String QUOTED_YES = "yes";
+  /** The words of each quotation of the passage, in order: stored only. */
+  public static final String QUOTE_TEXT = "quote_text";
+  /**
+   * The speaker of each quotation, in the order of {@link #QUOTE_TEXT}, {@code ""} when unknown:
+   * stored only.
+   */
+  public static final String QUOTE_SPEAKER = "quote_speaker";
+  /** The role of each quotation's speaker, in the same order, {@code ""} when unknown: stored only. */
+  public static final String QUOTE_ROLE = "quote_role";
+  /**
+   * The speakers quoted in the passage, analyzed with {@link NameAnalyzer} (accents and case
+   * folded), for {@code --speaker}: indexed only.
+   */
+  public static final String SPEAKER = "speaker";
+
   /** Commit user-data key: the schema version. */
   public static final String COMMIT_SCHEMA = "depeche.schema";
   /** Commit user-data key: the analyzer's name. */
@@ -77,10 +101,23 @@ public final class Schema {
     return new BM25Similarity(BM25_K1, BM25_B);
   }
 
-  /** Returns the Lucene documents of an article's passages, in order. */
-  public static List<Document> documents(Article article, List<Passage> passages) {
+  /**
+   * Returns the analyzer to index with: {@code text} for every field but {@link #SPEAKER}, which
+   * gets a {@link NameAnalyzer}.
+   */
+  public static Analyzer indexAnalyzer(Analyzer text) {
+    return new PerFieldAnalyzerWrapper(text, Map.of(SPEAKER, new NameAnalyzer()));
+  }
+
+  /**
+   * Returns the Lucene documents of an article's passages, in order, with the quotations of each
+   * ({@code quotations.get(i)} for {@code passages.get(i)}).
+   */
+  public static List<Document> documents(Article article, List<Passage> passages,
+      List<List<Quotation>> quotations) {
     List<Document> docs = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
+    for (int i = 0; i < passages.size(); i++) {
+      Passage p = passages.get(i);
       Document doc = new Document();
       doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
@@ -103,6 +140,18 @@ public final class Schema {
       }
       if (article.category() != null) {
         doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
+      }
+      List<Quotation> quotes = quotations.get(i);
+      if (!quotes.isEmpty()) {
+        doc.add(new StringField(QUOTED, QUOTED_YES, Field.Store.NO));
+      }
+      for (Quotation q : quotes) {
+        doc.add(new StoredField(QUOTE_TEXT, q.text()));
+        doc.add(new StoredField(QUOTE_SPEAKER, q.speaker() == null ? "" : q.speaker()));
+        doc.add(new StoredField(QUOTE_ROLE, q.role() == null ? "" : q.role()));
+        if (q.speaker() != null) {
+          doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
+        }
       }
       docs.add(doc);
     }
