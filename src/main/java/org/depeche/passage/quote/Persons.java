@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,6 @@ import java.util.regex.Pattern;
  * <p>Built for one article and not shared: not thread-safe.
  */
 final class Persons {
-  /** A capitalised word: {@code Heappey}, {@code Vallaud-Belkacem}, {@code O'Petit}. */
-  static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*");
-
   private static final Set<String> PARTICLES =
       Set.of("de", "du", "des", "van", "von", "der", "den", "ben", "bin", "al", "el", "da", "di", "dos", "del", "della");
 
@@ -50,6 +48,8 @@ final class Persons {
   record Mention(int start, int end, String name, char gender) {}
 
   private final List<Mention> mentions = new ArrayList<>();
+  private String title;
+  private boolean scanned;
   /** " " + the folded name of each mention, for surname look-ups. */
   private final List<String> keys = new ArrayList<>();
   /** The role before each mention, found when first asked for ({@code ""}: none). */
@@ -63,12 +63,24 @@ final class Persons {
   /** Finds the persons named in the title (at offset -1) and the text. */
   static Persons of(String title, String text) {
     Persons persons = new Persons();
-    if (title != null) {
-      persons.scan(title, -1);
-    }
+    persons.title = title;
     persons.text = text;
-    persons.scan(text, 0);
     return persons;
+  }
+
+  /**
+   * Returns the mentions, finding them the first time: most quotations name their speaker
+   * outright, so most articles never need them.
+   */
+  private List<Mention> all() {
+    if (!scanned) {
+      scanned = true;
+      if (title != null) {
+        scan(title, -1);
+      }
+      scan(text, 0);
+    }
+    return mentions;
   }
 
   private void scan(String text, int base) {
@@ -86,7 +98,7 @@ final class Persons {
 
   private Mention mention(String text, int start, int end, int base) {
     String run = text.substring(start, end);
-    String[] words = SPACES.split(run);
+    String[] words = run.split(" ");
     boolean titled = start > 0 && isHonorific(text, start);
     int first = -1;
     for (int w = 0; w < words.length; w++) {
@@ -123,7 +135,7 @@ final class Persons {
    * comma-ended phrase there, and a verb, a comma or a bracket follows it, not the sentence's end.
    */
   boolean initial(int i) {
-    Mention m = mentions.get(i);
+    Mention m = all().get(i);
     if (initials.get(i) == null) {
       initials.set(i, m.start() >= 0 && initial(text, m.start(), m.end()));
     }
@@ -149,7 +161,6 @@ final class Persons {
     return head.isEmpty() || head.endsWith(",") || head.indexOf(' ') < 0;
   }
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**
    * Returns the runs of capitalised words of {@code text} as offsets {@code [start0, end0, …]}: «
@@ -193,13 +204,13 @@ final class Persons {
         break;
       }
       if (count + 2 > out.length) {
-        out = java.util.Arrays.copyOf(out, out.length * 2);
+        out = Arrays.copyOf(out, out.length * 2);
       }
       out[count++] = start;
       out[count++] = end;
       i = end;
     }
-    return java.util.Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 
   /** The end of the word at {@code i}: letters, marks, apostrophes and hyphens (« d' » stops after the apostrophe). */
@@ -243,6 +254,9 @@ final class Persons {
   static String roleBefore(String text, int nameStart) {
     int from = Math.max(0, nameStart - 80);
     String before = text.substring(from, nameStart);
+    if (ROLE_HINTS.stream().noneMatch(before::contains)) {
+      return null;
+    }
     Matcher m = ROLE_BEFORE.matcher(before);
     if (!m.find()) {
       return null;
@@ -250,6 +264,11 @@ final class Persons {
     String role = m.group(1).strip();
     return role.isEmpty() ? null : role;
   }
+
+  /** Parts of the role nouns of {@link #ROLE_BEFORE}: without one, the costlier pattern cannot match. */
+  private static final List<String> ROLE_HINTS = List.of("inist", "résident", "ecrét", "éputé", "énat", "maire",
+      "élu", "andidat", "chef", "porte-parole", "onseill", "leader", "atron", "irigeant", "mbassad", "ommissaire",
+      "vocat", "juge", "rocureur", "ournaliste", "irect", "esponsable", "ilitant", "yndical");
 
   private static final Pattern ROLE_BEFORE = Pattern.compile(
       "(?:^|[\\s(])(?:le|la|l'|l’|les|un|une|du|de la|au|à la)\\s*((?:[\\p{Ll}\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){0,8}?"
@@ -265,8 +284,8 @@ final class Persons {
    */
   String fullName(String surname, int offset) {
     String key = " " + fold(surname);
-    for (int i = mentions.size() - 1; i >= 0; i--) {
-      Mention m = mentions.get(i);
+    for (int i = all().size() - 1; i >= 0; i--) {
+      Mention m = all().get(i);
       if (m.start() < offset && keys.get(i).endsWith(key) && m.name().contains(" ")) {
         return m.name();
       }
@@ -276,8 +295,8 @@ final class Persons {
 
   /** Returns the role first written beside {@code name} in the article, or null. */
   String roleOf(String name) {
-    for (int i = 0; i < mentions.size(); i++) {
-      if (mentions.get(i).name().equals(name) && role(i) != null) {
+    for (int i = 0; i < all().size(); i++) {
+      if (all().get(i).name().equals(name) && role(i) != null) {
         return role(i);
       }
     }
@@ -287,7 +306,7 @@ final class Persons {
   /** The role written before mention {@code i}, or null. */
   private String role(int i) {
     if (roles.get(i) == null) {
-      Mention m = mentions.get(i);
+      Mention m = all().get(i);
       String role = m.start() < 0 ? null : roleBefore(text, m.start());
       roles.set(i, role == null ? "" : role);
     }
@@ -308,7 +327,7 @@ final class Persons {
 
   /** Returns the mentions in reading order, the title's first. */
   List<Mention> mentions() {
-    return mentions;
+    return all();
   }
 
   /**
@@ -320,8 +339,8 @@ final class Persons {
     if (key.length() > 6) {
       key = key.substring(0, 6);
     }
-    for (int i = mentions.size() - 1; i >= 0; i--) {
-      Mention m = mentions.get(i);
+    for (int i = all().size() - 1; i >= 0; i--) {
+      Mention m = all().get(i);
       if (m.start() < offset && role(i) != null && fold(roleOf(m.name())).contains(key)) {
         return m.name();
       }
@@ -340,17 +359,19 @@ final class Persons {
     boolean first = true;
     for (int r = 0; r < runs.length; r += 2) {
       String run = s.substring(runs[r], runs[r + 1]);
-      String[] words = SPACES.split(run);
+      String[] words = run.split(" ");
       String before = s.substring(0, runs[r]);
       if (HONORIFICS.contains(run)) {
         continue;
       }
       boolean firstRun = first;
       first = false;
-      if (COMPLEMENT.matcher(before).find()) {
+      // The checks look at the end of what comes before: the last few words decide.
+      String tail = before.substring(Math.max(0, before.length() - 12));
+      if (COMPLEMENT.matcher(tail).find()) {
         continue;
       }
-      boolean titled = TITLE_BEFORE.matcher(before).find();
+      boolean titled = TITLE_BEFORE.matcher(tail).find();
       String role = roleText(before);
       for (int w = 0; w < words.length; w++) {
         if (FIRST_NAMES.containsKey(words[w]) && w + 1 < words.length) {
@@ -394,11 +415,13 @@ final class Persons {
     return ORGANISATION_WORDS.contains(word) || word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
   }
 
+  private static final Pattern ROLE_ARTICLE = Pattern.compile("^[\\s,;:]*(?:(?:le|la|les|un|une)\\s+|l['’])");
+  private static final Pattern TRAILING_COMMAS = Pattern.compile("[,\\s]+$");
+
   /** The lower-case role words of {@code before}, without the article and the M./Mme. */
   private static String roleText(String before) {
-    String role = before.replaceAll("(?:\\bM\\.|\\bMme|\\bMonsieur|\\bMadame)\\s*$", "")
-        .replaceAll("^[\\s,;:]*(?:(?:le|la|les|un|une)\\s+|l['’])", "").strip();
-    role = role.replaceAll("[,\\s]+$", "");
+    String role = ROLE_ARTICLE.matcher(TITLE_BEFORE.matcher(before).replaceAll("")).replaceAll("").strip();
+    role = TRAILING_COMMAS.matcher(role).replaceAll("");
     return role.isEmpty() ? null : role;
   }
 

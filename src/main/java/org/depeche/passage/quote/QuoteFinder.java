@@ -2,6 +2,7 @@ package org.depeche.passage.quote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +58,16 @@ public final class QuoteFinder {
 
   private static final Set<String> DEFINITE = Set.of("le", "la", "l", "celui", "celle");
 
-  private static final Pattern TITLE_NOUN = Pattern.compile(
-      "(?<!\\p{L})(?:intitulée?s?|baptisée?s?|nommée?s?|surnommée?s?|appelée?s?|émission|documentaire|livre|ouvrage|film|"
-          + "série|magazine|journal|bande-dessinée|BD|mouvement|opération|slogan|hashtag|programme|chanson|album|"
-          + "roman|pièce|rubrique|édition|fête|plan|loi|collectif|association|liste|campagne|titre|titré|"
-          + "tribune|article|pétition|spectacle|festival)\\s*(?:(?:de|du|des|la|le|les|:)\\s+|[ld]['’]){0,2}$",
-      Pattern.CASE_INSENSITIVE);
+  /** Words after which quoted text is a title, not a statement: « l'émission « … » ». */
+  private static final Set<String> TITLE_NOUNS = Set.of(
+      "intitulé", "intitulée", "intitulés", "intitulées", "baptisé", "baptisée", "nommé", "nommée", "surnommé",
+      "surnommée", "appelé", "appelée", "émission", "documentaire", "livre", "ouvrage", "film", "série", "magazine",
+      "journal", "bande-dessinée", "bd", "mouvement", "opération", "slogan", "hashtag", "programme", "chanson",
+      "album", "roman", "pièce", "rubrique", "édition", "fête", "plan", "loi", "collectif", "association", "liste",
+      "campagne", "titre", "titré", "tribune", "article", "pétition", "spectacle", "festival");
+
+  /** Words that may stand between a title noun and the title: « l'édition de la « … » ». */
+  private static final Set<String> TITLE_LINKS = Set.of("de", "du", "des", "la", "le", "les", ":");
 
   private static final Pattern SELON = Pattern.compile("(?:^|[\\s,(])(?:[Ss]elon|[Dd]['’]après)\\s+(.*)$");
 
@@ -87,12 +92,12 @@ public final class QuoteFinder {
     for (int p = 0; p < passages.size(); p++) {
       out.add(new ArrayList<>());
     }
-    List<Found> found = find(article.title(), article.paragraphs());
+    String text = String.join("\n\n", article.paragraphs());
+    List<Found> found = find(article.title(), text);
     if (found.isEmpty()) {
       return out;
     }
     // Passages are pieces of the paragraphs, unchanged and in order: find where each starts.
-    String text = String.join("\n\n", article.paragraphs());
     int[] starts = new int[passages.size()];
     int cursor = 0;
     for (int p = 0; p < passages.size(); p++) {
@@ -115,7 +120,11 @@ public final class QuoteFinder {
    * {@code title} (or null) helps to know who the article is about.
    */
   static List<Found> find(String title, List<String> paragraphs) {
-    String text = String.join("\n\n", paragraphs);
+    return find(title, String.join("\n\n", paragraphs));
+  }
+
+  /** Finds the quotations of an article's text, its paragraphs joined by {@code "\n\n"}. */
+  private static List<Found> find(String title, String text) {
     List<QuoteSpans.Span> spans = QuoteSpans.find(text).stream().filter(s -> isStatement(text, s)).toList();
     if (spans.isEmpty()) {
       return List.of();
@@ -138,8 +147,36 @@ public final class QuoteFinder {
     if (count < MIN_WORDS) {
       return false;
     }
-    String before = text.substring(Math.max(0, span.start() - 40), span.start());
-    return !TITLE_NOUN.matcher(before).find();
+    return !isTitle(text, span.start());
+  }
+
+  /** Whether the words before {@code open} name a title: a title noun, then at most two links. */
+  private static boolean isTitle(String text, int open) {
+    int end = open;
+    for (int words = 0; words < 3; words++) {
+      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      int start = end;
+      while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == end) {
+        return false;
+      }
+      String word = text.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'');
+      if (word.length() > 2 && word.charAt(1) == '\'' && (word.charAt(0) == 'l' || word.charAt(0) == 'd')) {
+        word = word.substring(2);
+      }
+      if (TITLE_NOUNS.contains(word)) {
+        return true;
+      }
+      if (!TITLE_LINKS.contains(word) && !word.equals("l'") && !word.equals("d'")) {
+        return false;
+      }
+      end = start;
+    }
+    return false;
   }
 
   private static Found attribute(String text, QuoteSpans.Span span, Persons persons, List<Found> found,
@@ -179,7 +216,7 @@ public final class QuoteFinder {
     int words = 0;
     while (w.find()) {
       String word = w.group();
-      String lower = word.toLowerCase(java.util.Locale.ROOT);
+      String lower = word.toLowerCase(Locale.ROOT);
       if (++words > 6) {
         return null;
       }
@@ -215,7 +252,7 @@ public final class QuoteFinder {
       if (SpeechVerbs.isSpeechVerb(w.group())) {
         return true;
       }
-      if (!FILLERS.contains(w.group().toLowerCase(java.util.Locale.ROOT))) {
+      if (!FILLERS.contains(w.group().toLowerCase(Locale.ROOT))) {
         return false;
       }
     }
@@ -310,11 +347,11 @@ public final class QuoteFinder {
     if (!w.find()) {
       return null;
     }
-    String first = w.group().toLowerCase(java.util.Locale.ROOT);
+    String first = w.group().toLowerCase(Locale.ROOT);
     if (INDEFINITE.contains(first)) {
       return UNATTRIBUTED;
     }
-    String article = np.strip().toLowerCase(java.util.Locale.ROOT);
+    String article = np.strip().toLowerCase(Locale.ROOT);
     if (!(DEFINITE.contains(first) || article.startsWith("l'") || article.startsWith("l’"))) {
       return null;
     }
@@ -324,7 +361,7 @@ public final class QuoteFinder {
     while (w.find()) {
       String head = w.group();
       if (!Set.of("ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle", "ex", "jeune", "futur",
-          "future", "premier", "première", "l").contains(head.toLowerCase(java.util.Locale.ROOT))) {
+          "future", "premier", "première", "l").contains(head.toLowerCase(Locale.ROOT))) {
         String name = persons.withRole(head, offset);
         if (name != null) {
           return new Persons.NameAndRole(name, persons.roleOf(name));
@@ -342,7 +379,7 @@ public final class QuoteFinder {
    * named at the start of a sentence, else the first person of the title.
    */
   private static Persons.NameAndRole pronoun(String pronoun, int offset, Persons persons, List<Found> found) {
-    String p = pronoun.toLowerCase(java.util.Locale.ROOT);
+    String p = pronoun.toLowerCase(Locale.ROOT);
     char gender = p.startsWith("elle") ? 'f' : p.startsWith("il") ? 'm' : '?';
     Found speaker = null;
     for (int i = found.size() - 1; i >= 0 && speaker == null; i--) {

@@ -2,6 +2,7 @@ package org.depeche.passage.quote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds the spans between quotation marks in an article's text, its paragraphs joined by
@@ -32,7 +33,8 @@ final class QuoteSpans {
    */
   record Span(int start, int end, String text) {}
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern BREAK = Pattern.compile("\\s*\\n\\s*[«“]?\\s*");
 
   private QuoteSpans() {}
 
@@ -55,6 +57,22 @@ final class QuoteSpans {
     return spans;
   }
 
+  /** The words between the marks, trimmed, with paragraph breaks and continuation marks made one space. */
+  private static String content(String text, int from, int to, boolean breaks) {
+    String inner = text.substring(from, to);
+    if (breaks) {
+      inner = BREAK.matcher(inner).replaceAll(" ");
+    }
+    inner = inner.strip();
+    for (int k = 0; k < inner.length(); k++) {
+      char c = inner.charAt(k);
+      if (Character.isWhitespace(c) && (c != ' ' || k + 1 < inner.length() && Character.isWhitespace(inner.charAt(k + 1)))) {
+        return SPACES.matcher(inner).replaceAll(" ");
+      }
+    }
+    return inner;
+  }
+
   /** Returns the quotation opened at {@code open}, or null when it is not closed in time. */
   private static Span close(String text, int open) {
     char opener = text.charAt(open);
@@ -62,7 +80,6 @@ final class QuoteSpans {
     int depth = 1;
     boolean innerStraight = false;
     int breaks = 0;
-    StringBuilder inner = new StringBuilder();
     int i = open + 1;
     while (i < n) {
       char c = text.charAt(i);
@@ -77,7 +94,6 @@ final class QuoteSpans {
         if (next < n && text.charAt(next) == opener && opener != '"') {
           next++;
         }
-        inner.append(' ');
         i = next;
         continue;
       }
@@ -85,21 +101,20 @@ final class QuoteSpans {
         depth++;
       } else if (c == '»' || c == '”') {
         if (--depth == 0) {
-          return new Span(open, i + 1, SPACES.matcher(inner.toString().strip()).replaceAll(" "));
+          return new Span(open, i + 1, content(text, open + 1, i, breaks > 0));
         }
       } else if (c == '"') {
         if (opener == '"' && depth == 1) {
-          return new Span(open, i + 1, SPACES.matcher(inner.toString().strip()).replaceAll(" "));
+          return new Span(open, i + 1, content(text, open + 1, i, breaks > 0));
         }
         if (innerStraight) {
           innerStraight = false;
         } else if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
           innerStraight = true;
         } else if (depth == 1) {
-          return new Span(open, i + 1, SPACES.matcher(inner.toString().strip()).replaceAll(" "));
+          return new Span(open, i + 1, content(text, open + 1, i, breaks > 0));
         }
       }
-      inner.append(c);
       i++;
     }
     return null;

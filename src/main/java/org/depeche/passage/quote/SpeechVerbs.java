@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The French verbs that report speech, in the forms news uses them: {@code a déclaré}, {@code
- * affirme-t-elle}, {@code avait-il dénoncé}, {@code ajoutant}, {@code selon} is not one (see {@link
- * QuoteFinder}).
+ * The French verbs that report speech, in the forms news uses them: {@code déclaré} ({@code a
+ * déclaré}), {@code affirme} ({@code affirme-t-elle}), {@code dénoncé} ({@code avait-il dénoncé}),
+ * {@code ajoutant}, {@code préciser} ({@code et de préciser}).
  *
  * <p>Regular {@code -er} verbs are listed once and inflected here (participles, present, imperfect,
  * simple past, present participle); others are listed with their forms.
@@ -58,7 +58,7 @@ final class SpeechVerbs {
 
   /** Returns whether {@code word}, in any case, is a form of a verb of saying. */
   static boolean isSpeechVerb(String word) {
-    return FORMS.contains(word.toLowerCase(Locale.ROOT).replace('’', '\''));
+    return FORMS.contains(word) || FORMS.contains(word.toLowerCase(Locale.ROOT).replace('’', '\''));
   }
 
   private static Set<String> forms() {
