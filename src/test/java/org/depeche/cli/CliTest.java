@@ -73,7 +73,8 @@ class CliTest {
     assertEquals("", r.err());
     JsonNode root = JSON.readTree(r.out());
 
-    assertEquals(new TreeSet<>(List.of("query", "total_hits", "took_ms", "hits")), fieldNames(root));
+    assertEquals(new TreeSet<>(List.of("query", "total_hits", "took_ms", "suggestion", "hits")), fieldNames(root));
+    assertTrue(root.get("suggestion").isNull());
     assertEquals("responsabilité Bamako", root.get("query").asText());
     assertTrue(root.get("total_hits").isIntegralNumber());
     assertTrue(root.get("took_ms").isIntegralNumber());
@@ -123,7 +124,7 @@ class CliTest {
     assertEquals("    royaume-uni-retrait-mali.txt#2", lines.get(1));
     assertTrue(lines.get(2).startsWith("    « Nous devons être clairs"), lines.get(2));
     assertFalse(r.out().contains("\033["), "no ANSI codes when output is not a terminal");
-    assertTrue(lines.getLast().matches("1 of \\d+ passages \\(\\d+ ms\\)"), lines.getLast());
+    assertTrue(lines.getLast().matches("1 article, 1 of \\d+ passages \\(\\d+ ms\\)"), lines.getLast());
   }
 
   @Test
