@@ -240,13 +240,15 @@ public final class PassageSearch {
     }
   }
 
-  /** Our form of Lucene's explanation, the all-words bonus named in words. */
+  /** Our form of Lucene's explanation, without internal document numbers, the all-words bonus named. */
   private static ScoreExplanation explain(Explanation e) {
     List<ScoreExplanation> details = new ArrayList<>();
     for (Explanation d : e.getDetails()) {
       details.add(explain(d));
     }
-    String description = e.getDescription();
+    // "weight(text:bamako in 42) [BM25Similarity], result of:" → "weight(text:bamako) BM25:"
+    String description = e.getDescription()
+        .replaceFirst(" in \\d+\\) \\[BM25Similarity\\], result of:$", ") BM25:");
     if (description.startsWith("ConstantScore(") && e.getValue().floatValue() == QueryCompiler.ALL_WORDS_BONUS) {
       return new ScoreExplanation(e.getValue().floatValue(), BONUS_DESCRIPTION, List.of());
     }
