@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,23 +14,31 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
 import org.depeche.ArticleHit;
 import org.depeche.Facet;
 import org.depeche.NoSuchPassageException;
@@ -168,6 +178,7 @@ public final class PassageSearch {
         window = (int) Math.min(total, (long) window * 4);
         continue;
       }
+      Map<String, Integer> matching = matchingPassages(searcher, query, byArticle.keySet());
       List<PassageHit> passages = new ArrayList<>();
       List<ArticleHit> articles = new ArrayList<>();
       for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
@@ -178,15 +189,52 @@ public final class PassageSearch {
           passages.add(p);
         }
         PassageHit best = shown.getFirst();
-        int matching = searcher.count(new BooleanQuery.Builder()
-            .add(query, Occur.FILTER)
-            .add(new TermQuery(new Term(Schema.ARTICLE_ID, e.getKey())), Occur.FILTER)
-            .build());
         articles.add(new ArticleHit(articles.size() + 1, best.score(), e.getKey(), best.title(), best.date(),
-            best.source(), best.url(), matching, shown));
+            best.source(), best.url(), matching.get(e.getKey()), shown));
       }
       return new Found(total, passages, articles, facets);
     }
+  }
+
+  /** How many passages of each of these articles the query matches, in one pass over their passages. */
+  private static Map<String, Integer> matchingPassages(IndexSearcher searcher, Query query, Set<String> articleIds)
+      throws IOException {
+    Query ofTheseArticles = new BooleanQuery.Builder()
+        .add(query, Occur.FILTER)
+        .add(new TermInSetQuery(Schema.ARTICLE_ID, articleIds.stream().map(BytesRef::new).toList()), Occur.FILTER)
+        .build();
+    Map<String, Integer> counts = new HashMap<>();
+    searcher.search(ofTheseArticles, new CollectorManager<SimpleCollector, Void>() {
+      @Override
+      public SimpleCollector newCollector() {
+        return new SimpleCollector() {
+          private SortedDocValues ids;
+
+          @Override
+          protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            ids = DocValues.getSorted(context.reader(), Schema.ARTICLE_ID);
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            if (ids.advanceExact(doc)) {
+              counts.merge(ids.lookupOrd(ids.ordValue()).utf8ToString(), 1, Integer::sum);
+            }
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(Collection<SimpleCollector> collectors) {
+        return null;
+      }
+    });
+    return counts;
   }
 
   /** The best {@code n} passages in the order asked for, with their scores and the exact total. */

@@ -42,6 +42,9 @@ final class SpellingSuggester {
   /** How much more frequent a correction of a word the index holds must be. */
   static final int MORE_POPULAR = 10;
 
+  /** How many close words the spell checker ranks by frequency. */
+  private static final int INSPECTIONS = 100;
+
   /** How many passages holding a suggested word are read to see how it is written. */
   private static final int SPELLINGS_READ = 5;
 
@@ -55,6 +58,10 @@ final class SpellingSuggester {
       Analyzer analyzer) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     DirectSpellChecker checker = new DirectSpellChecker();
+    // Its candidates are first kept by edit distance, then by term order: with the default five,
+    // "macrn" loses "macron" (frequent) to "macon" (rare) at the same distance; keep enough to rank
+    // equally close words by frequency.
+    checker.setMaxInspections(INSPECTIONS);
     StringBuilder suggestion = new StringBuilder(query);
     boolean changed = false;
     List<Item> items = new ArrayList<>();
