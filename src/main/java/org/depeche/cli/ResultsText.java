@@ -28,7 +28,7 @@ final class ResultsText {
   /** Prints the results; with {@code articlesOnly}, one entry per article and no snippets. */
   void print(SearchResults results, boolean articlesOnly) {
     if (results.suggestion() != null) {
-      out.println("Did you mean: " + results.suggestion() + " ?");
+      out.println("Did you mean: " + results.suggestion() + "?");
       out.println();
     }
     if (results.hits().isEmpty()) {
@@ -87,7 +87,11 @@ final class ResultsText {
   }
 
   private void printExplanation(ScoreExplanation e, String indent) {
-    out.printf(Locale.ROOT, "%s%.4f  %s%n", indent, e.value(), e.description());
+    float v = e.value();
+    String value = v == Math.rint(v) && Math.abs(v) < 1e9
+        ? String.valueOf((long) v)
+        : String.format(Locale.ROOT, "%.4f", v);
+    out.println(indent + value + "  " + e.description());
     e.details().forEach(d -> printExplanation(d, indent + "  "));
   }
 
