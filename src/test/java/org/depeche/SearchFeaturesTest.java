@@ -179,6 +179,13 @@ class SearchFeaturesTest {
     assertEquals(suggestion, index.search(query).suggestion());
   }
 
+  @Test
+  void aFilterThatLeavesNoPassageDoesNotMakeACorrectWordLookMisspelled() {
+    SearchResults r = index.search("Heappey", SearchOptions.defaults().withDates(LocalDate.of(2030, 1, 1), null));
+    assertEquals(0, r.totalHits());
+    assertNull(r.suggestion());
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(delimiter = '|', textBlock = """
       britanniq*   | mali#2                      | britannique

@@ -87,7 +87,7 @@ public final class PassageSearch {
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
         : run(searcher, analyzer, compiled.query(), compiled.highlightTerms(), options);
-    String suggestion = SpellingSuggester.suggest(query, parsed, found.totalHits(), searcher, analyzer);
+    String suggestion = SpellingSuggester.suggest(query, parsed, searcher, analyzer);
     return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
         found.facets(), suggestion);
   }

@@ -26,9 +26,11 @@ import org.depeche.search.ParsedQuery.Item;
  * Suggests a correction of a query from the index's own words: {@code Heapey} → {@code Heappey},
  * {@code Bamacko} → {@code Bamako}.
  *
- * <p>A word of the query is corrected when the index does not hold it, or when the query matches
- * fewer than {@value #FEW_HITS} passages and the index holds a close word (at most two edits, with
- * Lucene's {@link DirectSpellChecker}) at least {@value #MORE_POPULAR} times more often. Words are
+ * <p>A word of the query is corrected when the index does not hold it, or holds it in fewer than
+ * {@value #FEW_HITS} passages while a close word (at most two edits, with Lucene's {@link
+ * DirectSpellChecker}) is at least {@value #MORE_POPULAR} times as frequent. The rule looks at the
+ * word, not at the query's hits, so that a filter that leaves few passages does not make correct
+ * words look misspelled. Words are
  * compared unstemmed ({@link Schema#WORDS}), so a suggestion is a word as written, not a stem; it
  * is shown as the passages write it, accents and capitals included, taken from a few passages
  * that hold it.
@@ -36,7 +38,7 @@ import org.depeche.search.ParsedQuery.Item;
  * <p>Stateless and thread-safe.
  */
 final class SpellingSuggester {
-  /** Fewer matching passages than this and rare words of the query are corrected too. */
+  /** A word in fewer passages than this may be corrected to a much more frequent one. */
   static final int FEW_HITS = 3;
 
   /** How much more frequent a correction of a word the index holds must be. */
@@ -54,8 +56,8 @@ final class SpellingSuggester {
    * Returns the query with its misspelled words replaced, or null when every word is fine or has
    * no close word in the index.
    */
-  static String suggest(String query, ParsedQuery parsed, long totalHits, IndexSearcher searcher,
-      Analyzer analyzer) throws IOException {
+  static String suggest(String query, ParsedQuery parsed, IndexSearcher searcher, Analyzer analyzer)
+      throws IOException {
     IndexReader reader = searcher.getIndexReader();
     DirectSpellChecker checker = new DirectSpellChecker();
     // Its candidates are first kept by edit distance, then by term order: with the default five,
@@ -79,7 +81,7 @@ final class SpellingSuggester {
       }
       for (Word w : words(item.text(), analyzer).reversed()) {
         int df = reader.docFreq(new Term(Schema.WORDS, w.term()));
-        if (df > 0 && totalHits >= FEW_HITS) {
+        if (df >= FEW_HITS) {
           continue;
         }
         SuggestWord[] found = checker.suggestSimilar(new Term(Schema.WORDS, w.term()), 1, reader,
