@@ -153,6 +153,25 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void anArticlesPassagesRankedFarBelowItsBestAreStillShown(@TempDir Path other) {
+    try (DepecheIndex many = DepecheIndex.openForWriting(other)) {
+      many.add(Article.builder("long")
+          .paragraph("Bamako, Bamako, Bamako.")
+          .paragraph("Un long paragraphe qui ne cite qu'une fois la capitale, Bamako, parmi beaucoup "
+              + "d'autres mots sans rapport avec elle, pour que son score soit le plus bas de tous.")
+          .build());
+      for (int k = 0; k < 2 * SearchOptions.DEFAULT_LIMIT; k++) {
+        many.add(Article.builder("short-" + k).paragraph("Bamako, Bamako.").build());
+      }
+      many.commit();
+      SearchResults r = many.search("Bamako", SearchOptions.defaults().withLimit(1).withPerArticle(2));
+      assertEquals(List.of("long#0", "long#1"),
+          r.articles().getFirst().passages().stream().map(PassageHit::passageId).toList());
+      assertEquals("long#1", r.hits().getLast().passageId());
+    }
+  }
+
+  @Test
   void withoutGroupingEveryPassageIsListed() {
     SearchResults r = index.search("Mali");
     assertTrue(r.articles().isEmpty());

@@ -57,7 +57,8 @@ import org.depeche.index.Schema;
  * <p>Grouping walks the ranked passages, best first, and keeps the first {@code limit} articles met,
  * each with its first {@code perArticle} passages; it widens the window of ranked passages until it
  * has enough articles or has seen every match. How many passages of each article match is counted
- * apart, for "+3 more passages".
+ * apart, for "+3 more passages"; an article whose other passages rank beyond the window gets them
+ * from a search of its own passages.
  *
  * <p>Stateless and thread-safe, given a thread-safe analyzer.
  */
@@ -179,6 +180,14 @@ public final class PassageSearch {
         continue;
       }
       Map<String, Integer> matching = matchingPassages(searcher, query, byArticle.keySet());
+      for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
+        if (e.getValue().size() < Math.min(options.perArticle(), matching.get(e.getKey()))) {
+          e.setValue(List.of(ranked(searcher, new BooleanQuery.Builder()
+              .add(query, Occur.MUST)
+              .add(new TermQuery(new Term(Schema.ARTICLE_ID, e.getKey())), Occur.FILTER)
+              .build(), options, options.perArticle()).scoreDocs));
+        }
+      }
       List<PassageHit> passages = new ArrayList<>();
       List<ArticleHit> articles = new ArrayList<>();
       for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
