@@ -8,16 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -25,35 +19,18 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.depeche.IndexUnavailableException.Reason;
-import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
@@ -62,10 +39,9 @@ import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
 import org.depeche.passage.quote.QuoteFinder;
-import org.depeche.search.QueryCompiler;
+import org.depeche.search.PassageSearch;
 import org.depeche.search.QueryParser;
-import org.depeche.search.SnippetMaker;
-import org.depeche.search.SpeakerQuery;
+import org.depeche.search.QuoteSearch;
 
 /**
  * A depeche index: French news articles cut into passages, ranked against keyword searches.
@@ -131,7 +107,7 @@ public final class DepecheIndex implements Closeable {
         throw missing(dir);
       }
       checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, new FrenchNewsAnalyzer(), null);
+      return new DepecheIndex(dir, directory, Schema.analyzer(), null);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -167,8 +143,8 @@ public final class DepecheIndex implements Closeable {
         throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
-      Analyzer analyzer = new FrenchNewsAnalyzer();
-      IndexWriterConfig config = new IndexWriterConfig(Schema.indexAnalyzer(analyzer))
+      Analyzer analyzer = Schema.analyzer();
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
@@ -292,45 +268,15 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Ranks the passages against a query (see {@link QueryParser} for the syntax). With a {@linkplain
-   * SearchOptions#speaker() speaker}, only passages quoting that person are found, and the query
-   * may be blank: the passages then come in index order.
+   * Ranks the passages against a query (see {@link QueryParser} for the syntax), with the filters,
+   * order, grouping and extras of the options.
    *
-   * @throws QuerySyntaxException when the query is malformed, or blank without a speaker
+   * @throws QuerySyntaxException when the query is malformed
    */
   public SearchResults search(String query, SearchOptions options) {
-    long started = System.nanoTime();
-    Query speaker = options.speaker() == null ? null : SpeakerQuery.of(options.speaker());
-    QueryCompiler.Compiled compiled = speaker != null && query.isBlank()
-        ? new QueryCompiler.Compiled(new ConstantScoreQuery(speaker), Set.of())
-        : QueryCompiler.compile(QueryParser.parse(query), analyzer);
-    if (compiled.query() == null) {
-      return new SearchResults(query, 0, elapsedMillis(started), List.of());
-    }
-    Query lucene = speaker == null ? compiled.query() : new BooleanQuery.Builder()
-        .add(compiled.query(), BooleanClause.Occur.MUST)
-        .add(speaker, BooleanClause.Occur.FILTER)
-        .build();
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(lucene,
-          new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
-      StoredFields stored = searcher.storedFields();
-      List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-      int rank = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        String text = doc.get(Schema.TEXT);
-        Snippet snippet = options.snippets()
-            ? SnippetMaker.snippet(text, compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
-            : null;
-        String date = doc.get(Schema.DATE);
-        hits.add(new PassageHit(++rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
-            doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
-            date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-            text, snippet, quotes(doc)));
-      }
-      return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
+      return PassageSearch.search(searcher, analyzer, query, options);
     } catch (IOException e) {
       throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
     } finally {
@@ -339,69 +285,56 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
+   * Ranks the passages of other articles that are most like the passage {@code passageId}: the same
+   * story told by another article. The options' filters, order and grouping apply.
+   *
+   * <pre>{@code
+   * index.similar("royaume-uni-retrait-mali.txt#0", SearchOptions.defaults().withPerArticle(1));
+   * }</pre>
+   *
+   * @throws NoSuchPassageException when the index holds no such passage
+   */
+  public SearchResults similar(String passageId, SearchOptions options) {
+    IndexSearcher searcher = acquire();
+    try {
+      return PassageSearch.similar(searcher, analyzer, passageId, options);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+  /**
    * Returns the quotations of the passages that best match {@code query} (see {@link
    * #search(String, SearchOptions)}), at most {@code options.limit()}, in the order of their
-   * passages: with a speaker, only that speaker's; with a blank query, in index order.
+   * passages: with a {@linkplain SearchOptions#speaker() speaker}, only that speaker's; with a blank
+   * query, in index order.
    *
-   * @throws QuerySyntaxException when the query is malformed, or blank without a speaker
+   * <pre>{@code
+   * index.quotes("Bamako", SearchOptions.defaults().withSpeaker("Heappey"));
+   * }</pre>
+   *
+   * @throws QuerySyntaxException when the query is malformed
    */
   public List<Quote> quotes(String query, SearchOptions options) {
-    List<Quote> quotes = new ArrayList<>();
-    if (options.speaker() == null && query.isBlank()) {
-      IndexSearcher searcher = acquire();
-      try {
-        collectQuotes(searcher, new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES)), options.limit(), quotes);
-      } catch (IOException e) {
-        throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
-      } finally {
-        release(searcher);
-      }
-      return quotes;
+    IndexSearcher searcher = acquire();
+    try {
+      return QuoteSearch.quotes(searcher, analyzer, query, options);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
     }
-    for (PassageHit hit : search(query, options.withSnippets(false)).hits()) {
-      for (Quote q : hit.quotes()) {
-        if (quotes.size() < options.limit()
-            && (options.speaker() == null || SpeakerQuery.matches(q.speaker(), options.speaker()))) {
-          quotes.add(q);
-        }
-      }
-    }
-    return quotes;
   }
 
   /**
-   * Returns who is quoted in the index and how often, most quoted first (then by name). Unattributed
-   * quotations are not counted.
+   * Returns who is quoted in the index and how often, most quoted first (then by name).
+   * Unattributed quotations are not counted.
    */
   public List<SpeakerCount> speakers() {
     IndexSearcher searcher = acquire();
     try {
-      Map<String, Long> counts = new HashMap<>();
-      StoredFields stored = searcher.storedFields();
-      Weight weight = searcher.createWeight(searcher.rewrite(
-          new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES))), ScoreMode.COMPLETE_NO_SCORES, 1);
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        DocIdSetIterator docs = scorer.iterator();
-        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-          if (live == null || live.get(d)) {
-            for (String speaker : stored.document(leaf.docBase + d, Set.of(Schema.QUOTE_SPEAKER))
-                .getValues(Schema.QUOTE_SPEAKER)) {
-              if (!speaker.isEmpty()) {
-                counts.merge(speaker, 1L, Long::sum);
-              }
-            }
-          }
-        }
-      }
-      return counts.entrySet().stream()
-          .map(e -> new SpeakerCount(e.getKey(), e.getValue()))
-          .sorted(Comparator.comparingLong(SpeakerCount::quotes).reversed().thenComparing(SpeakerCount::speaker))
-          .toList();
+      return QuoteSearch.speakers(searcher);
     } catch (IOException e) {
       throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
     } finally {
@@ -409,35 +342,6 @@ public final class DepecheIndex implements Closeable {
     }
   }
 
-  private static void collectQuotes(IndexSearcher searcher, Query query, int limit, List<Quote> out)
-      throws IOException {
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(query, limit, Sort.INDEXORDER).scoreDocs) {
-      for (Quote q : quotes(stored.document(sd.doc))) {
-        if (out.size() < limit) {
-          out.add(q);
-        }
-      }
-    }
-  }
-
-  /** The quotations stored on a passage's document. */
-  private static List<Quote> quotes(Document doc) {
-    String[] texts = doc.getValues(Schema.QUOTE_TEXT);
-    if (texts.length == 0) {
-      return List.of();
-    }
-    String[] speakers = doc.getValues(Schema.QUOTE_SPEAKER);
-    String[] roles = doc.getValues(Schema.QUOTE_ROLE);
-    String date = doc.get(Schema.DATE);
-    List<Quote> quotes = new ArrayList<>(texts.length);
-    for (int i = 0; i < texts.length; i++) {
-      quotes.add(new Quote(texts[i], speakers[i].isEmpty() ? null : speakers[i], roles[i].isEmpty() ? null : roles[i],
-          doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID), doc.get(Schema.TITLE),
-          date == null ? null : LocalDate.parse(date)));
-    }
-    return quotes;
-  }
 
   /** Returns what the index holds as of its last commit. */
   public IndexStats stats() {
@@ -546,10 +450,6 @@ public final class DepecheIndex implements Closeable {
   private static IndexUnavailableException missing(Path dir) {
     return new IndexUnavailableException(Reason.MISSING, dir,
         "no index at " + dir + "; run 'depeche index' first");
-  }
-
-  private static long elapsedMillis(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
   private static void closeQuietly(Closeable c) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param text the passage's whole text
  * @param snippet the passage's text cut around the matches, with the matches marked; null when
  *     snippets were not asked for
+ * @param explanation why it got its score; null when explanations were not asked for
  * @param quotes the quotations that open in the passage, in reading order
  */
 public record PassageHit(
@@ -34,6 +35,7 @@ public record PassageHit(
     String url,
     String text,
     Snippet snippet,
+    ScoreExplanation explanation,
     List<Quote> quotes) {
 
   /** Copies the list of quotations. */

@@ -12,7 +12,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.depeche.Article;
-import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
@@ -69,7 +68,7 @@ public final class QuotationThroughput {
       long cpu = cpuNanos();
       try (FSDirectory directory = FSDirectory.open(dir);
           IndexWriter writer = new IndexWriter(directory,
-              new IndexWriterConfig(Schema.indexAnalyzer(new FrenchNewsAnalyzer()))
+              new IndexWriterConfig(Schema.analyzer())
                   .setSimilarity(Schema.similarity()).setRAMBufferSizeMB(128))) {
         for (Article a : articles) {
           List<Passage> passages = PassageSplitter.split(a);
