@@ -8,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -24,12 +23,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -43,6 +40,8 @@ import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
+import org.depeche.index.ArticleWorkers;
+import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
@@ -75,6 +74,9 @@ public final class DepecheIndex implements Closeable {
 
   /** Articles indexed between two commits during a long {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
+
+  /** The threads {@link #addFiles(List, IndexingListener)} adds articles on: one per processor. */
+  public static final int DEFAULT_INDEXING_THREADS = Runtime.getRuntime().availableProcessors();
 
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -212,39 +214,59 @@ public final class DepecheIndex implements Closeable {
 
   /**
    * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
-   * them, committing now and then and at the end. Bad input is reported to the listener and
-   * skipped; everything good is indexed.
+   * them on {@link #DEFAULT_INDEXING_THREADS} threads, committing now and then and at the end.
+   * Bad input is reported to the listener and skipped; everything good is indexed.
    *
    * @throws IllegalStateException when the index was opened for searching only
    */
   public IndexingSummary addFiles(List<Path> paths, IndexingListener listener) {
+    return addFiles(paths, listener, DEFAULT_INDEXING_THREADS);
+  }
+
+  /**
+   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
+   * them, committing now and then and at the end. Bad input is reported to the listener and
+   * skipped; everything good is indexed. The calling thread reads; with {@code threads} above 1,
+   * that many other threads cut, analyze and add the articles, and an article read twice still
+   * ends as the last one read.
+   *
+   * @param threads how many threads add articles: 1 adds them on the calling thread
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public IndexingSummary addFiles(List<Path> paths, IndexingListener listener, int threads) {
     writer();
     long started = System.nanoTime();
-    long[] counts = new long[2];
     int[] warnings = new int[1];
-    long[] lastProgress = {started};
-    ArticleSink sink = article -> {
-      counts[1] += add(article);
-      counts[0]++;
-      if (counts[0] % COMMIT_EVERY_ARTICLES == 0) {
-        commit();
-      }
-      long now = System.nanoTime();
-      if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
-        lastProgress[0] = now;
-        listener.progress(counts[0], counts[1]);
-      }
-    };
+    long[] counts = new long[2];
     ReadSummary read;
-    try {
-      read = new CorpusReader().read(paths, sink, problem -> {
-        if (problem.severity() == Problem.Severity.WARNING) {
-          warnings[0]++;
+    try (ArticleWorkers workers = new ArticleWorkers(threads, this::add)) {
+      long[] submitted = new long[1];
+      long[] lastProgress = {started};
+      ArticleSink sink = article -> {
+        workers.submit(article);
+        if (++submitted[0] % COMMIT_EVERY_ARTICLES == 0) {
+          commit();
         }
-        listener.problem(problem);
-      });
-    } catch (IOException e) {
-      throw new DepecheException("indexing failed: " + e.getMessage(), e);
+        long now = System.nanoTime();
+        if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+          lastProgress[0] = now;
+          listener.progress(workers.articles(), workers.passages());
+        }
+      };
+      try {
+        read = new CorpusReader().read(paths, sink, problem -> {
+          if (problem.severity() == Problem.Severity.WARNING) {
+            warnings[0]++;
+          }
+          listener.problem(problem);
+        });
+      } catch (IOException e) {
+        throw new DepecheException("indexing failed: " + e.getMessage(), e);
+      }
+      workers.finish();
+      counts[0] = workers.articles();
+      counts[1] = workers.passages();
     } finally {
       commit();
     }
@@ -287,21 +309,18 @@ public final class DepecheIndex implements Closeable {
     IndexSearcher searcher = acquire();
     try {
       TopDocs top = searcher.search(compiled.query(),
-          new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
-      StoredFields stored = searcher.storedFields();
-      List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-      int rank = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        String text = doc.get(Schema.TEXT);
+          new TopScoreDocCollectorManager(options.limit(), SearchResults.TOTAL_HITS_COUNTED));
+      int[] docIds = new int[top.scoreDocs.length];
+      Arrays.setAll(docIds, i -> top.scoreDocs[i].doc);
+      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
+      List<PassageHit> hits = new ArrayList<>(records.length);
+      for (int i = 0; i < records.length; i++) {
+        PassageRecord r = records[i];
         Snippet snippet = options.snippets()
-            ? SnippetMaker.snippet(text, compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
+            ? SnippetMaker.snippet(r.text(), compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
             : null;
-        String date = doc.get(Schema.DATE);
-        hits.add(new PassageHit(++rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
-            doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
-            date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-            text, snippet));
+        hits.add(new PassageHit(i + 1, top.scoreDocs[i].score, r.passageId(), r.articleId(), r.number(),
+            r.title(), r.date(), r.source(), r.url(), r.text(), snippet));
       }
       return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
     } catch (IOException e) {

@@ -181,7 +181,8 @@ final class SearchCommand implements Callable<Integer> {
       out.println(Terminal.wrap(snippet, WIDTH, "    "));
       out.println();
     }
-    out.printf(Locale.ROOT, "%d of %,d passages (%d ms)%n", results.hits().size(), results.totalHits(),
-        results.tookMillis());
+    out.printf(Locale.ROOT, "%d of %s%,d passages (%d ms)%n", results.hits().size(),
+        results.totalHitsExact() ? "" : "more than ", results.totalHitsExact()
+            ? results.totalHits() : SearchResults.TOTAL_HITS_COUNTED, results.tookMillis());
   }
 }

@@ -1,12 +1,10 @@
 package org.depeche.index;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -22,16 +20,22 @@ import org.depeche.passage.Passage;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
-  /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
+  /**
+   * What a search shows of the passage, its article's metadata included: a binary doc value, see
+   * {@link PassageRecord}. Nothing is kept as stored fields.
+   */
+  public static final String RECORD = "record";
+
+  /** The passage id, {@code <article id>#<n>}: indexed as one term. */
   public static final String PASSAGE_ID = "passage_id";
-  /** The article id: stored, indexed as one term (replacing an article deletes by it). */
+  /** The article id: indexed as one term (replacing an article deletes by it). */
   public static final String ARTICLE_ID = "article_id";
-  /** The passage's number in its article, from 0: stored, a point and doc value. */
+  /** The passage's number in its article, from 0: a point and doc value. */
   public static final String PASSAGE_NUMBER = "passage";
   /**
-   * The passage text, stored; indexed with its article's title after it, so that a word of the
+   * The passage text, indexed with its article's title after it, so that a word of the
    * title counts as a word of each passage of the article. The title starts at position
    * {@link #TITLE_POSITION} or later, which keeps phrases from matching across the two and tells a
    * match in the passage from one in the title.
@@ -43,15 +47,11 @@ public final class Schema {
    */
   public static final int TITLE_POSITION = org.depeche.analysis.FrenchNewsAnalyzer.POSITION_GAP;
 
-  /** The article's title, repeated on each passage, for {@code title:} queries: analyzed, stored. */
+  /** The article's title, repeated on each passage, for {@code title:} queries: analyzed. */
   public static final String TITLE = "title";
-  /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}, stored. */
+  /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}. */
   public static final String SOURCE = "source";
-  /** The publication date, ISO {@code yyyy-mm-dd}: stored only. */
-  public static final String DATE = "date";
-  /** The article's url: stored only. */
-  public static final String URL = "url";
-  /** The article's category: stored, indexed as one term. */
+  /** The article's category: indexed as one term. */
   public static final String CATEGORY = "category";
 
   /** Commit user-data key: the schema version. */
@@ -82,28 +82,21 @@ public final class Schema {
     List<Document> docs = new ArrayList<>(passages.size());
     for (Passage p : passages) {
       Document doc = new Document();
-      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
-      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
-      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.NO));
+      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
+      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.NO));
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-      doc.add(new StoredField(TEXT, p.text()));
       if (article.title() != null) {
-        doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
+        doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
         doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
       }
       if (article.source() != null) {
-        doc.add(new TextField(SOURCE, article.source(), Field.Store.YES));
-      }
-      LocalDate date = article.date();
-      if (date != null) {
-        doc.add(new StoredField(DATE, date.toString()));
-      }
-      if (article.url() != null) {
-        doc.add(new StoredField(URL, article.url()));
+        doc.add(new TextField(SOURCE, article.source(), Field.Store.NO));
       }
       if (article.category() != null) {
-        doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
+        doc.add(new StringField(CATEGORY, article.category(), Field.Store.NO));
       }
+      doc.add(PassageRecord.field(article, p));
       docs.add(doc);
     }
     return docs;
