@@ -205,7 +205,7 @@ public final class DepecheIndex implements Closeable {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
-      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages));
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages, analyzer));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }

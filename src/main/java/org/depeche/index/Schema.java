@@ -2,6 +2,8 @@ package org.depeche.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -28,8 +30,6 @@ public final class Schema {
    */
   public static final String RECORD = "record";
 
-  /** The passage id, {@code <article id>#<n>}: indexed as one term. */
-  public static final String PASSAGE_ID = "passage_id";
   /** The article id: indexed as one term (replacing an article deletes by it). */
   public static final String ARTICLE_ID = "article_id";
   /** The passage's number in its article, from 0: a point and doc value. */
@@ -77,18 +77,21 @@ public final class Schema {
     return new BM25Similarity(BM25_K1, BM25_B);
   }
 
-  /** Returns the Lucene documents of an article's passages, in order. */
-  public static List<Document> documents(Article article, List<Passage> passages) {
+  /**
+   * Returns the Lucene documents of an article's passages, in order, the title analyzed once with
+   * {@code analyzer} (the index's) for all of them.
+   */
+  public static List<Document> documents(Article article, List<Passage> passages, Analyzer analyzer) {
     List<Document> docs = new ArrayList<>(passages.size());
+    TokenStream title = article.title() == null ? null : CachedTokens.of(analyzer, TEXT, article.title());
     for (Passage p : passages) {
       Document doc = new Document();
-      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.NO));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
       doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.NO));
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
       if (article.title() != null) {
-        doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
-        doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
+        doc.add(new TextField(TITLE, title));
+        doc.add(new TextField(TEXT, title));
       }
       if (article.source() != null) {
         doc.add(new TextField(SOURCE, article.source(), Field.Store.NO));
