@@ -133,17 +133,22 @@ public final class Benchmark {
       }
     }
     report.printf("## Indexing, %d× OrangeSum (%s MB of text)%n%n", scale, mb(textBytes));
-    report.printf("| engine | threads | seconds | passages/s | MB/s | × baseline | index MB "
-        + "| peak live heap MB | peak RSS MB |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|%n");
+    report.printf("Wall seconds from start to the last commit; CPU seconds of the whole process. "
+        + "× baseline: the baseline's time over depeche's (higher is faster), by wall and by CPU.%n%n");
+    report.printf("| engine | threads | wall s | passages/s | MB/s | × baseline | CPU s | × baseline CPU "
+        + "| index MB | peak live heap MB | peak RSS MB |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n");
     for (int threads : INDEX_THREADS) {
       double base = median(results.get("lucene" + threads), "seconds");
+      double baseCpu = median(results.get("lucene" + threads), "cpu");
       for (String engine : ENGINES) {
         List<Map<String, String>> rs = results.get(engine + threads);
         double seconds = median(rs, "seconds");
+        double cpu = median(rs, "cpu");
         double passages = median(rs, "passages");
-        report.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %.2f | %s | %s | %s |%n",
+        report.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %.2f | %.1f | %.2f | %s | %s | %s |%n",
             engine, threads, seconds, passages / seconds, textBytes / 1e6 / seconds, base / seconds,
-            mb((long) median(rs, "size")), mb((long) median(rs, "heap")), mb((long) median(rs, "rss")));
+            cpu, baseCpu / cpu, mb((long) median(rs, "size")), mb((long) median(rs, "heap")),
+            mb((long) median(rs, "rss")));
       }
     }
     report.println();
@@ -166,9 +171,10 @@ public final class Benchmark {
     report.printf("## Search, %d× OrangeSum index (built with 2 threads)%n%n", scale);
     report.printf("depeche's top 10 is the command line's, with snippets; its top 100 and the "
         + "baseline's have none. Latencies in ms. The last column compares depeche's QPS with the "
-        + "baseline's top 10 (for depeche's top 10 with snippets) or top 100.%n%n");
-    report.printf("| queries | top | threads | depeche QPS | p50 | p95 | p99 | baseline QPS | p50 | p95 | p99 "
-        + "| × baseline QPS |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n");
+        + "baseline's top 10 (for depeche's top 10 with snippets) or top 100; the CPU column, the "
+        + "baseline's CPU per query over depeche's (higher is cheaper).%n%n");
+    report.printf("| queries | top | threads | depeche QPS | p50 | p95 | p99 | CPU ms/q | baseline QPS | p50 | p95 "
+        + "| p99 | CPU ms/q | × baseline QPS | × baseline CPU |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n");
     for (String key : results.keySet()) {
       if (!key.startsWith("depeche ")) {
         continue;
@@ -176,11 +182,12 @@ public final class Benchmark {
       List<Map<String, String>> d = results.get(key);
       List<Map<String, String>> b = results.get(key.replaceFirst("^depeche", "lucene"));
       Map<String, String> first = d.getFirst();
-      report.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+      report.printf(Locale.ROOT,
+          "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
           first.get("set"), first.get("k"), first.get("threads"),
-          median(d, "qps"), median(d, "p50"), median(d, "p95"), median(d, "p99"),
-          median(b, "qps"), median(b, "p50"), median(b, "p95"), median(b, "p99"),
-          median(d, "qps") / median(b, "qps"));
+          median(d, "qps"), median(d, "p50"), median(d, "p95"), median(d, "p99"), median(d, "cpu"),
+          median(b, "qps"), median(b, "p50"), median(b, "p95"), median(b, "p99"), median(b, "cpu"),
+          median(d, "qps") / median(b, "qps"), median(b, "cpu") / median(d, "cpu"));
     }
     report.println();
   }
@@ -210,7 +217,8 @@ public final class Benchmark {
     report.printf("## One search process, cold JVM, 1× OrangeSum index%n%n");
     report.printf("%d headline queries × %d runs, each a new process; wall time from start to exit.%n%n",
         CLI_QUERIES, runs);
-    report.printf("| process | wall s (median) | wall s (max) | peak RSS MB (median) |%n|---|--:|--:|--:|%n");
+    report.printf("| process | wall s (median) | wall s (max) | CPU s (median) | peak RSS MB (median) "
+        + "|%n|---|--:|--:|--:|--:|%n");
     row("`./depeche search --index … QUERY` (top 10, snippets)", depeche);
     row("naive bare Lucene: `java … LuceneBaseline INDEX QUERY` (top 10 ids)", lucene);
     report.println();
@@ -219,14 +227,15 @@ public final class Benchmark {
   private void row(String name, List<double[]> samples) {
     double[] wall = samples.stream().mapToDouble(s -> s[0]).sorted().toArray();
     double[] rss = samples.stream().mapToDouble(s -> s[1]).sorted().toArray();
-    report.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.0f |%n", name, wall[wall.length / 2],
-        wall[wall.length - 1], rss[rss.length / 2] / 1024);
+    double[] cpu = samples.stream().mapToDouble(s -> s[2]).sorted().toArray();
+    report.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %.0f |%n", name, wall[wall.length / 2],
+        wall[wall.length - 1], cpu[cpu.length / 2], rss[rss.length / 2] / 1024);
   }
 
-  /** Runs a command under /usr/bin/time; returns its wall seconds and peak RSS in KB. */
+  /** Runs a command under /usr/bin/time; returns its wall seconds, peak RSS in KB and CPU seconds. */
   private double[] timed(List<String> command) throws Exception {
     Path out = work.resolve("time.txt");
-    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", out.toString()));
+    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", out.toString()));
     full.addAll(command);
     Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -234,7 +243,8 @@ public final class Benchmark {
       throw new IllegalStateException("failed: " + String.join(" ", command));
     }
     String[] fields = Files.readString(out).strip().split(" ");
-    return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
+    return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+        Double.parseDouble(fields[2]) + Double.parseDouble(fields[3])};
   }
 
   /** Runs a measurement class in a fresh JVM; returns its RESULT lines as maps. */

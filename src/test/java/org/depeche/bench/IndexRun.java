@@ -13,7 +13,8 @@ import org.depeche.IndexingSummary;
 /**
  * One indexing measurement, in a process of its own:
  * {@code IndexRun depeche|lucene THREADS INDEX_DIR INPUT...} indexes the inputs into a new index
- * and prints one line, {@code RESULT seconds=… passages=… size=… heap=… rss=…}.
+ * and prints one line, {@code RESULT seconds=… cpu=… passages=… size=… heap=… rss=…} ({@code cpu}:
+ * the CPU seconds of the whole process, all threads, start-up included).
  */
 final class IndexRun {
   private IndexRun() {}
@@ -35,8 +36,8 @@ final class IndexRun {
       passages = LuceneBaseline.index(inputs, dir, threads);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f passages=%d size=%d heap=%d rss=%d%n",
-        seconds, passages, size(dir), memory.peakLiveHeap(), Memory.peakResident());
+    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f cpu=%.3f passages=%d size=%d heap=%d rss=%d%n",
+        seconds, Memory.cpuSeconds(), passages, size(dir), memory.peakLiveHeap(), Memory.peakResident());
   }
 
   private static long size(Path dir) throws IOException {

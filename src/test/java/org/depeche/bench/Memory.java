@@ -12,7 +12,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The memory a benchmark process needed: the peak of the heap still in use after a collection (the
+ * The memory and CPU time a benchmark process needed: the peak of the heap still in use after a collection (the
  * live data, which does not depend on how lazily the collector runs) and the peak resident set
  * size the kernel saw.
  *
@@ -42,6 +42,12 @@ final class Memory {
   /** The peak heap in use after a collection, in bytes: heap that had to be there. */
   long peakLiveHeap() {
     return Math.max(peakLiveHeap.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  }
+
+  /** The CPU time this process has used so far, all threads, in seconds. */
+  static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
   }
 
   /** The process's peak resident set size in bytes, from /proc/self/status (VmHWM). */

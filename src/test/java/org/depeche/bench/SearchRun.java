@@ -17,7 +17,8 @@ import org.depeche.search.QueryParser;
  * One search measurement, in a process of its own:
  * {@code SearchRun depeche|lucene INDEX_DIR NAME=QUERIES.tsv...} warms up, then runs each query
  * set once per setting (top 10 and top 100; one thread and two) and prints, per setting,
- * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=…} (latencies in milliseconds).
+ * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=… cpu=…} (latencies in milliseconds;
+ * {@code cpu}: CPU milliseconds per query, all threads of the process).
  *
  * <p>depeche answers the top 10 as the command line does, with snippets, and the top 100 without;
  * the baseline never makes snippets.
@@ -70,6 +71,7 @@ final class SearchRun {
     Exception[] failure = new Exception[1];
     List<Thread> workers = new ArrayList<>();
     long started = System.nanoTime();
+    double cpuStarted = Memory.cpuSeconds();
     for (int t = 0; t < threads; t++) {
       workers.add(Thread.ofPlatform().start(() -> {
         try {
@@ -92,10 +94,11 @@ final class SearchRun {
       throw failure[0];
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuMillisPerQuery = (Memory.cpuSeconds() - cpuStarted) * 1000 / queries.size();
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "RESULT set=%s k=%d threads=%d qps=%.1f p50=%.3f p95=%.3f p99=%.3f%n",
+    System.out.printf(Locale.ROOT, "RESULT set=%s k=%d threads=%d qps=%.1f p50=%.3f p95=%.3f p99=%.3f cpu=%.3f%n",
         name, k, threads, queries.size() / seconds, millis(nanos, 0.50), millis(nanos, 0.95),
-        millis(nanos, 0.99));
+        millis(nanos, 0.99), cpuMillisPerQuery);
   }
 
   private static double millis(long[] sorted, double quantile) {
