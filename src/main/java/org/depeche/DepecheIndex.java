@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,25 +27,20 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.depeche.IndexUnavailableException.Reason;
-import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
 import org.depeche.index.ArticleWorkers;
-import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
-import org.depeche.search.QueryCompiler;
+import org.depeche.search.PassageSearch;
 import org.depeche.search.QueryParser;
-import org.depeche.search.SnippetMaker;
 
 /**
  * A depeche index: French news articles cut into passages, ranked against keyword searches.
@@ -116,7 +109,7 @@ public final class DepecheIndex implements Closeable {
         throw missing(dir);
       }
       checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, new FrenchNewsAnalyzer(), null);
+      return new DepecheIndex(dir, directory, Schema.analyzer(), null);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -152,7 +145,7 @@ public final class DepecheIndex implements Closeable {
         throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
-      Analyzer analyzer = new FrenchNewsAnalyzer();
+      Analyzer analyzer = Schema.analyzer();
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
@@ -296,33 +289,36 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Ranks the passages against a query (see {@link QueryParser} for the syntax).
+   * Ranks the passages against a query (see {@link QueryParser} for the syntax), with the filters,
+   * order, grouping and extras of the options.
    *
    * @throws QuerySyntaxException when the query is malformed
    */
   public SearchResults search(String query, SearchOptions options) {
-    long started = System.nanoTime();
-    QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse(query), analyzer);
-    if (compiled.query() == null) {
-      return new SearchResults(query, 0, elapsedMillis(started), List.of());
-    }
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(compiled.query(),
-          new TopScoreDocCollectorManager(options.limit(), SearchResults.TOTAL_HITS_COUNTED));
-      int[] docIds = new int[top.scoreDocs.length];
-      Arrays.setAll(docIds, i -> top.scoreDocs[i].doc);
-      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
-      List<PassageHit> hits = new ArrayList<>(records.length);
-      for (int i = 0; i < records.length; i++) {
-        PassageRecord r = records[i];
-        Snippet snippet = options.snippets()
-            ? SnippetMaker.snippet(r.text(), compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
-            : null;
-        hits.add(new PassageHit(i + 1, top.scoreDocs[i].score, r.passageId(), r.articleId(), r.number(),
-            r.title(), r.date(), r.source(), r.url(), r.text(), snippet));
-      }
-      return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
+      return PassageSearch.search(searcher, analyzer, query, options);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * Ranks the passages of other articles that are most like the passage {@code passageId}: the same
+   * story told by another article. The options' filters, order and grouping apply.
+   *
+   * <pre>{@code
+   * index.similar("royaume-uni-retrait-mali.txt#0", SearchOptions.defaults().withPerArticle(1));
+   * }</pre>
+   *
+   * @throws NoSuchPassageException when the index holds no such passage
+   */
+  public SearchResults similar(String passageId, SearchOptions options) {
+    IndexSearcher searcher = acquire();
+    try {
+      return PassageSearch.similar(searcher, analyzer, passageId, options);
     } catch (IOException e) {
       throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
     } finally {
@@ -437,10 +433,6 @@ public final class DepecheIndex implements Closeable {
   private static IndexUnavailableException missing(Path dir) {
     return new IndexUnavailableException(Reason.MISSING, dir,
         "no index at " + dir + "; run 'depeche index' first");
-  }
-
-  private static long elapsedMillis(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
   private static void closeQuietly(Closeable c) {
