@@ -35,6 +35,7 @@ import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
+import org.depeche.index.ArticleWorkers;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
@@ -68,6 +69,9 @@ public final class DepecheIndex implements Closeable {
 
   /** Articles indexed between two commits during a long {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
+
+  /** The threads {@link #addFiles(List, IndexingListener)} adds articles on: one per processor. */
+  public static final int DEFAULT_INDEXING_THREADS = Runtime.getRuntime().availableProcessors();
 
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -197,7 +201,7 @@ public final class DepecheIndex implements Closeable {
     List<Passage> passages = PassageSplitter.split(article);
     try {
       w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()),
-          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages)));
+          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), analyzer));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -206,39 +210,59 @@ public final class DepecheIndex implements Closeable {
 
   /**
    * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
-   * them, committing now and then and at the end. Bad input is reported to the listener and
-   * skipped; everything good is indexed.
+   * them on {@link #DEFAULT_INDEXING_THREADS} threads, committing now and then and at the end.
+   * Bad input is reported to the listener and skipped; everything good is indexed.
    *
    * @throws IllegalStateException when the index was opened for searching only
    */
   public IndexingSummary addFiles(List<Path> paths, IndexingListener listener) {
+    return addFiles(paths, listener, DEFAULT_INDEXING_THREADS);
+  }
+
+  /**
+   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
+   * them, committing now and then and at the end. Bad input is reported to the listener and
+   * skipped; everything good is indexed. The calling thread reads; with {@code threads} above 1,
+   * that many other threads cut, analyze and add the articles, and an article read twice still
+   * ends as the last one read.
+   *
+   * @param threads how many threads add articles: 1 adds them on the calling thread
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public IndexingSummary addFiles(List<Path> paths, IndexingListener listener, int threads) {
     writer();
     long started = System.nanoTime();
-    long[] counts = new long[2];
     int[] warnings = new int[1];
-    long[] lastProgress = {started};
-    ArticleSink sink = article -> {
-      counts[1] += add(article);
-      counts[0]++;
-      if (counts[0] % COMMIT_EVERY_ARTICLES == 0) {
-        commit();
-      }
-      long now = System.nanoTime();
-      if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
-        lastProgress[0] = now;
-        listener.progress(counts[0], counts[1]);
-      }
-    };
+    long[] counts = new long[2];
     ReadSummary read;
-    try {
-      read = new CorpusReader().read(paths, sink, problem -> {
-        if (problem.severity() == Problem.Severity.WARNING) {
-          warnings[0]++;
+    try (ArticleWorkers workers = new ArticleWorkers(threads, this::add)) {
+      long[] submitted = new long[1];
+      long[] lastProgress = {started};
+      ArticleSink sink = article -> {
+        workers.submit(article);
+        if (++submitted[0] % COMMIT_EVERY_ARTICLES == 0) {
+          commit();
         }
-        listener.problem(problem);
-      });
-    } catch (IOException e) {
-      throw new DepecheException("indexing failed: " + e.getMessage(), e);
+        long now = System.nanoTime();
+        if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+          lastProgress[0] = now;
+          listener.progress(workers.articles(), workers.passages());
+        }
+      };
+      try {
+        read = new CorpusReader().read(paths, sink, problem -> {
+          if (problem.severity() == Problem.Severity.WARNING) {
+            warnings[0]++;
+          }
+          listener.problem(problem);
+        });
+      } catch (IOException e) {
+        throw new DepecheException("indexing failed: " + e.getMessage(), e);
+      }
+      workers.finish();
+      counts[0] = workers.articles();
+      counts[1] = workers.passages();
     } finally {
       commit();
     }

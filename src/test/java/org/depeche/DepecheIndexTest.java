@@ -160,6 +160,48 @@ class DepecheIndexTest {
     assertEquals(MALI.paragraphs().get(1), hit.text());
     assertTrue(hit.snippet().toHtml().contains("<em>responsabilité</em>"), hit.snippet().toHtml());
     assertEquals(List.of("ghana#0"), ids(index.search("Ghana")));
+    PassageHit ghana = index.search("Ghana").hits().getFirst();
+    assertEquals("Reuters", ghana.source());
+    assertEquals(null, ghana.date(), "no date given, none shown");
+    assertEquals(null, ghana.url());
+  }
+
+  @Test
+  void addFilesOnTwoThreadsKeepsTheLastArticleReadOfEachId(@TempDir Path input) throws Exception {
+    // 300 ids, each written 4 times: on two threads, the last one read must still win.
+    StringBuilder jsonl = new StringBuilder();
+    for (String version : List.of("premiere", "deuxieme", "troisieme", "derniere")) {
+      for (int id = 0; id < 300; id++) {
+        jsonl.append("{\"id\":\"a").append(id).append("\",\"text\":\"La ").append(version)
+            .append(" version de l'article ").append(id).append(".\"}\n");
+      }
+    }
+    Path file = Files.writeString(input.resolve("a.jsonl"), jsonl);
+    DepecheIndex index = writable();
+
+    IndexingSummary summary = index.addFiles(List.of(file), IndexingListener.SILENT, 2);
+
+    assertEquals(1200, summary.articles());
+    assertEquals(300, index.stats().articles());
+    assertEquals(300, index.search("derniere").totalHits());
+    assertEquals(0, index.search("premiere OR deuxieme OR troisieme").totalHits());
+  }
+
+  @Test
+  void matchesAreCountedExactlyUpToTheLimitAndAsALowerBoundAbove() {
+    DepecheIndex index = writable();
+    for (int i = 0; i <= SearchResults.TOTAL_HITS_COUNTED; i++) {
+      index.add(Article.builder("n" + i).paragraph(i % 2 == 0 ? "Bamako et Mali." : "Mali.").build());
+    }
+    index.commit();
+
+    SearchResults all = index.search("Mali");
+    SearchResults half = index.search("Bamako");
+
+    assertTrue(all.totalHits() > SearchResults.TOTAL_HITS_COUNTED, "at least 1,001: " + all.totalHits());
+    assertTrue(!all.totalHitsExact());
+    assertEquals(SearchResults.TOTAL_HITS_COUNTED / 2 + 1, half.totalHits());
+    assertTrue(half.totalHitsExact());
   }
 
   @Test

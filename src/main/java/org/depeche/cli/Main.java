@@ -16,10 +16,17 @@ public final class Main {
   /** Lucene logs its start-up choices through java.util.logging; users need only its warnings. */
   private static final Logger LUCENE_LOG = Logger.getLogger("org.apache.lucene");
 
+  /**
+   * Lucene warns when it cannot use the vector API. The launcher leaves it out of one-query
+   * commands on purpose (it costs start-up time and gains nothing on one query): not worth a line.
+   */
+  private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   private Main() {}
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(Level.WARNING);
+    VECTOR_LOG.setLevel(Level.SEVERE);
     System.exit(newCommandLine(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args));

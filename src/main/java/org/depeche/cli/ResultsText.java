@@ -53,9 +53,10 @@ final class ResultsText {
     }
     results.facets().forEach(this::printFacet);
     if (!results.hits().isEmpty()) {
-      out.printf(Locale.ROOT, "%s of %,d passages (%d ms)%n",
+      out.printf(Locale.ROOT, "%s of %s%,d passages (%d ms)%n",
           results.articles().isEmpty() ? results.hits().size() : articles(results.articles().size()) + ", "
-              + results.hits().size(), results.totalHits(), results.tookMillis());
+              + results.hits().size(), results.totalHitsExact() ? "" : "more than ",
+          results.totalHitsExact() ? results.totalHits() : SearchResults.TOTAL_HITS_COUNTED, results.tookMillis());
     }
   }
 

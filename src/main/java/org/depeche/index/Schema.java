@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -36,19 +37,25 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
-  /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
+  /**
+   * What a search shows of the passage, its article's metadata included: a binary doc value, see
+   * {@link PassageRecord}. Nothing is kept as stored fields.
+   */
+  public static final String RECORD = "record";
+
+  /** The passage id, {@code <article id>#<n>}: indexed as one term. */
   public static final String PASSAGE_ID = "passage_id";
   /**
-   * The article id: stored, indexed as one term (replacing an article deletes by it), and a sorted
+   * The article id: indexed as one term (replacing an article deletes by it), and a sorted
    * doc value for grouping passages by article.
    */
   public static final String ARTICLE_ID = "article_id";
-  /** The passage's number in its article, from 0: stored, a point and doc value. */
+  /** The passage's number in its article, from 0: a point and doc value. */
   public static final String PASSAGE_NUMBER = "passage";
   /**
-   * The passage text, stored; indexed with its article's title after it, so that a word of the
+   * The passage text, indexed with its article's title after it, so that a word of the
    * title counts as a word of each passage of the article. The title starts at position
    * {@link #TITLE_POSITION} or later, which keeps phrases from matching across the two and tells a
    * match in the passage from one in the title.
@@ -60,12 +67,10 @@ public final class Schema {
    */
   public static final int TITLE_POSITION = org.depeche.analysis.FrenchNewsAnalyzer.POSITION_GAP;
 
-  /** The article's title, repeated on each passage, for {@code title:} queries: analyzed, stored. */
+  /** The article's title, repeated on each passage, for {@code title:} queries: analyzed. */
   public static final String TITLE = "title";
-  /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}, stored. */
+  /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}. */
   public static final String SOURCE = "source";
-  /** The publication date, ISO {@code yyyy-mm-dd}: stored only. */
-  public static final String DATE = "date";
   /**
    * The publication date as days since 1970-01-01: a point for date filters and a doc value for
    * date sorts and facets. Absent when the article has no date.
@@ -86,9 +91,7 @@ public final class Schema {
    * is stemmed to {@code britan}).
    */
   public static final String WORDS = "words";
-  /** The article's url: stored only. */
-  public static final String URL = "url";
-  /** The article's category: stored, indexed as one term. */
+  /** The article's category: indexed as one term. */
   public static final String CATEGORY = "category";
 
   /** {@value #QUOTED_YES} on a passage that holds at least one quotation: indexed as one term. */
@@ -165,42 +168,39 @@ public final class Schema {
 
   /**
    * Returns the Lucene documents of an article's passages, in order, with the quotations of each
-   * ({@code quotations.get(i)} for {@code passages.get(i)}).
+   * ({@code quotations.get(i)} for {@code passages.get(i)}), the title analyzed once with {@code
+   * analyzer} (the index's) for all of them.
    */
   public static List<Document> documents(Article article, List<Passage> passages,
-      List<List<Quotation>> quotations) {
+      List<List<Quotation>> quotations, Analyzer analyzer) {
     List<Document> docs = new ArrayList<>(passages.size());
+    TokenStream title = article.title() == null ? null : CachedTokens.of(analyzer, TEXT, article.title());
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i);
       Document doc = new Document();
-      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
-      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.NO));
+      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
       doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
-      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.NO));
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-      doc.add(new StoredField(TEXT, p.text()));
       doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
       if (article.title() != null) {
-        doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
-        doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
+        doc.add(new TextField(TITLE, title));
+        doc.add(new TextField(TEXT, title));
         doc.add(new Field(WORDS, article.title(), WORDS_TYPE));
       }
       if (article.source() != null) {
-        doc.add(new TextField(SOURCE, article.source(), Field.Store.YES));
+        doc.add(new TextField(SOURCE, article.source(), Field.Store.NO));
         doc.add(new StringField(SOURCE_KEY, key(article.source()), Field.Store.NO));
         doc.add(new SortedDocValuesField(SOURCE_FACET, new BytesRef(article.source().strip())));
       }
       LocalDate date = article.date();
       if (date != null) {
-        doc.add(new StoredField(DATE, date.toString()));
         doc.add(new LongPoint(DAY, date.toEpochDay()));
         doc.add(new NumericDocValuesField(DAY, date.toEpochDay()));
       }
-      if (article.url() != null) {
-        doc.add(new StoredField(URL, article.url()));
-      }
       if (article.category() != null) {
-        doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
+        doc.add(new StringField(CATEGORY, article.category(), Field.Store.NO));
         doc.add(new StringField(CATEGORY_KEY, key(article.category()), Field.Store.NO));
         doc.add(new SortedDocValuesField(CATEGORY_FACET, new BytesRef(article.category().strip())));
       }
@@ -216,6 +216,7 @@ public final class Schema {
           doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
         }
       }
+      doc.add(PassageRecord.field(article, p));
       docs.add(doc);
     }
     return docs;

@@ -2,8 +2,8 @@ package org.depeche.search;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -45,10 +43,12 @@ import org.depeche.ArticleHit;
 import org.depeche.Facet;
 import org.depeche.NoSuchPassageException;
 import org.depeche.PassageHit;
+import org.depeche.Quote;
 import org.depeche.ScoreExplanation;
 import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.Snippet;
+import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 
 /**
@@ -114,18 +114,18 @@ public final class PassageSearch {
     if (one.scoreDocs.length == 0) {
       throw new NoSuchPassageException(passageId);
     }
-    Document doc = searcher.storedFields().document(one.scoreDocs[0].doc);
+    PassageRecord doc = PassageRecord.read(searcher.getIndexReader(), new int[] {one.scoreDocs[0].doc})[0];
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analyzer);
     mlt.setFieldNames(new String[] {Schema.TEXT});
     mlt.setMinTermFreq(1);
     mlt.setMinDocFreq(2);
     mlt.setMaxQueryTerms(SIMILAR_TERMS);
-    String title = doc.get(Schema.TITLE);
-    Query like = mlt.like(Schema.TEXT, new StringReader(doc.get(Schema.TEXT) + (title == null ? "" : "\n" + title)));
+    String title = doc.title();
+    Query like = mlt.like(Schema.TEXT, new StringReader(doc.text() + (title == null ? "" : "\n" + title)));
     Query query = new BooleanQuery.Builder()
         .add(like, Occur.MUST)
-        .add(new TermQuery(new Term(Schema.ARTICLE_ID, doc.get(Schema.ARTICLE_ID))), Occur.MUST_NOT)
+        .add(new TermQuery(new Term(Schema.ARTICLE_ID, doc.articleId())), Occur.MUST_NOT)
         .build();
     Set<String> terms = new HashSet<>();
     like.visit(new QueryVisitor() {
@@ -152,7 +152,7 @@ public final class PassageSearch {
     Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
     List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
     if (options.perArticle() == 0) {
-      TopDocs top = ranked(searcher, filtered, options, options.limit());
+      TopDocs top = ranked(searcher, filtered, options, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
       List<PassageHit> passages = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         passages.add(hits.passage(passages.size() + 1, sd));
@@ -165,12 +165,15 @@ public final class PassageSearch {
   private static Found grouped(IndexSearcher searcher, Query query, SearchOptions options, Hits hits,
       List<Facet> facets) throws IOException {
     int window = options.limit() * Math.max(WINDOW_PER_ARTICLE, options.perArticle());
-    StoredFields stored = searcher.storedFields();
     while (true) {
-      TopDocs top = ranked(searcher, query, options, window);
+      TopDocs top = ranked(searcher, query, options, window, Integer.MAX_VALUE);
       Map<String, List<ScoreDoc>> byArticle = new LinkedHashMap<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        String article = stored.document(sd.doc, Set.of(Schema.ARTICLE_ID)).get(Schema.ARTICLE_ID);
+      int[] docIds = new int[top.scoreDocs.length];
+      Arrays.setAll(docIds, i -> top.scoreDocs[i].doc);
+      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
+      for (int i = 0; i < records.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        String article = records[i].articleId();
         List<ScoreDoc> docs = byArticle.get(article);
         if (docs == null) {
           if (byArticle.size() == options.limit()) {
@@ -193,7 +196,7 @@ public final class PassageSearch {
           e.setValue(List.of(ranked(searcher, new BooleanQuery.Builder()
               .add(query, Occur.MUST)
               .add(new TermQuery(new Term(Schema.ARTICLE_ID, e.getKey())), Occur.FILTER)
-              .build(), options, options.perArticle()).scoreDocs));
+              .build(), options, options.perArticle(), Integer.MAX_VALUE).scoreDocs));
         }
       }
       List<PassageHit> passages = new ArrayList<>();
@@ -254,11 +257,14 @@ public final class PassageSearch {
     return counts;
   }
 
-  /** The best {@code n} passages in the order asked for, with their scores and the exact total. */
-  private static TopDocs ranked(IndexSearcher searcher, Query query, SearchOptions options, int n)
-      throws IOException {
+  /**
+   * The best {@code n} passages in the order asked for, with their scores and the total, exact up
+   * to {@code countUpTo} matches (always exact in date order).
+   */
+  private static TopDocs ranked(IndexSearcher searcher, Query query, SearchOptions options, int n,
+      int countUpTo) throws IOException {
     if (options.sort() == SearchOptions.Sort.RELEVANCE) {
-      return searcher.search(query, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+      return searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
     }
     boolean newest = options.sort() == SearchOptions.Sort.NEWEST_FIRST;
     SortField day = new SortField(Schema.DAY, SortField.Type.LONG, newest);
@@ -278,7 +284,6 @@ public final class PassageSearch {
     private final Query query;
     private final Set<String> highlight;
     private final SearchOptions options;
-    private final StoredFields stored;
 
     Hits(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight, SearchOptions options)
         throws IOException {
@@ -287,21 +292,18 @@ public final class PassageSearch {
       this.query = query;
       this.highlight = highlight;
       this.options = options;
-      this.stored = searcher.storedFields();
     }
 
     PassageHit passage(int rank, ScoreDoc sd) throws IOException {
-      Document doc = stored.document(sd.doc);
-      String text = doc.get(Schema.TEXT);
+      PassageRecord r = PassageRecord.read(searcher.getIndexReader(), new int[] {sd.doc})[0];
+      String text = r.text();
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
       ScoreExplanation explanation = options.explain() ? explain(searcher.explain(query, sd.doc)) : null;
-      String date = doc.get(Schema.DATE);
-      return new PassageHit(rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
-          doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
-          date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-          text, snippet, explanation, QuoteSearch.of(doc));
+      List<Quote> quotes = QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r);
+      return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
+          r.source(), r.url(), text, snippet, explanation, quotes);
     }
   }
 

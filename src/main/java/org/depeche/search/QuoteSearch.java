@@ -1,7 +1,6 @@
 package org.depeche.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import org.depeche.PassageHit;
 import org.depeche.Quote;
 import org.depeche.SearchOptions;
 import org.depeche.SpeakerCount;
+import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 
 /**
@@ -50,8 +50,11 @@ public final class QuoteSearch {
     if (options.speaker() == null && query.isBlank()) {
       StoredFields stored = searcher.storedFields();
       TermQuery quoted = new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES));
-      for (ScoreDoc sd : searcher.search(quoted, options.limit(), Sort.INDEXORDER).scoreDocs) {
-        for (Quote q : of(stored.document(sd.doc))) {
+      ScoreDoc[] docs = searcher.search(quoted, options.limit(), Sort.INDEXORDER).scoreDocs;
+      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(),
+          java.util.Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray());
+      for (int k = 0; k < docs.length; k++) {
+        for (Quote q : of(stored.document(docs[k].doc, FIELDS), records[k])) {
           if (quotes.size() < options.limit()) {
             quotes.add(q);
           }
@@ -101,20 +104,21 @@ public final class QuoteSearch {
         .toList();
   }
 
-  /** Returns the quotations stored on a passage's document. */
-  static List<Quote> of(Document doc) {
+  /** The stored fields that hold a passage's quotations. */
+  static final Set<String> FIELDS = Set.of(Schema.QUOTE_TEXT, Schema.QUOTE_SPEAKER, Schema.QUOTE_ROLE);
+
+  /** Returns the quotations stored on a passage's document, whose record is {@code passage}. */
+  static List<Quote> of(Document doc, PassageRecord passage) {
     String[] texts = doc.getValues(Schema.QUOTE_TEXT);
     if (texts.length == 0) {
       return List.of();
     }
     String[] speakers = doc.getValues(Schema.QUOTE_SPEAKER);
     String[] roles = doc.getValues(Schema.QUOTE_ROLE);
-    String date = doc.get(Schema.DATE);
     List<Quote> quotes = new ArrayList<>(texts.length);
     for (int i = 0; i < texts.length; i++) {
       quotes.add(new Quote(texts[i], speakers[i].isEmpty() ? null : speakers[i], roles[i].isEmpty() ? null : roles[i],
-          doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID), doc.get(Schema.TITLE),
-          date == null ? null : LocalDate.parse(date)));
+          passage.passageId(), passage.articleId(), passage.title(), passage.date()));
     }
     return quotes;
   }

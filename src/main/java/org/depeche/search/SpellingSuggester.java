@@ -2,6 +2,7 @@ package org.depeche.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -18,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 import org.depeche.search.ParsedQuery.Group;
 import org.depeche.search.ParsedQuery.Item;
@@ -122,11 +123,11 @@ final class SpellingSuggester {
   /** The most frequent way the passages holding {@code term} write it. */
   private static String spelling(String term, IndexSearcher searcher, Analyzer analyzer) throws IOException {
     Map<String, Integer> spellings = new HashMap<>();
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.WORDS, term)), SPELLINGS_READ).scoreDocs) {
-      var doc = stored.document(sd.doc);
-      for (String field : new String[] {Schema.TEXT, Schema.TITLE}) {
-        String text = doc.get(field);
+    ScoreDoc[] docs = searcher.search(new TermQuery(new Term(Schema.WORDS, term)), SPELLINGS_READ).scoreDocs;
+    int[] docIds = new int[docs.length];
+    Arrays.setAll(docIds, i -> docs[i].doc);
+    for (PassageRecord doc : PassageRecord.read(searcher.getIndexReader(), docIds)) {
+      for (String text : new String[] {doc.text(), doc.title()}) {
         if (text == null) {
           continue;
         }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -66,16 +67,17 @@ public final class QuotationThroughput {
       System.gc();
       long started = System.nanoTime();
       long cpu = cpuNanos();
+      Analyzer analyzer = Schema.analyzer();
       try (FSDirectory directory = FSDirectory.open(dir);
           IndexWriter writer = new IndexWriter(directory,
-              new IndexWriterConfig(Schema.analyzer())
+              new IndexWriterConfig(analyzer)
                   .setSimilarity(Schema.similarity()).setRAMBufferSizeMB(128))) {
         for (Article a : articles) {
           List<Passage> passages = PassageSplitter.split(a);
           List<List<Quotation>> quotes = quotations
               ? QuoteFinder.byPassage(a, passages)
               : passages.stream().map(p -> List.<Quotation>of()).toList();
-          writer.addDocuments(Schema.documents(a, passages, quotes));
+          writer.addDocuments(Schema.documents(a, passages, quotes, analyzer));
         }
         writer.commit();
       }

@@ -1,0 +1,350 @@
+package org.depeche.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The depeche benchmark, side by side with {@link LuceneBaseline} in the same run: indexing
+ * throughput and memory with 1 and 2 threads, search latency and throughput, and the wall time of
+ * one {@code ./depeche search} process. Every figure is the median of {@code --runs} runs, each in a
+ * fresh JVM, depeche and the baseline taking turns so that both see the same machine load.
+ *
+ * <pre>
+ * bench/run [--runs 3] [--scales 1,2,4] [--data ../shared/data] [--work target/bench]
+ * </pre>
+ *
+ * <p>Prints a Markdown report and writes it to {@code WORK/report.md}.
+ */
+public final class Benchmark {
+  private static final List<String> ENGINES = List.of("depeche", "lucene");
+  private static final int[] INDEX_THREADS = {1, 2};
+  /** Headline queries run as separate {@code ./depeche search} processes, per run. */
+  private static final int CLI_QUERIES = 5;
+  private static final List<String> JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector",
+      "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx1g");
+
+  private final int runs;
+  private final List<Integer> scales;
+  private final Path data;
+  private final Path work;
+  private final PrintWriter report;
+
+  private Benchmark(int runs, List<Integer> scales, Path data, Path work, Writer report) {
+    this.runs = runs;
+    this.scales = scales;
+    this.data = data;
+    this.work = work;
+    this.report = new PrintWriter(report, true);
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = 3;
+    List<Integer> scales = List.of(1);
+    Path data = Path.of("../shared/data");
+    Path work = Path.of("target/bench");
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+        case "--scales" -> scales = Stream.of(args[i + 1].split(",")).map(Integer::valueOf).toList();
+        case "--data" -> data = Path.of(args[i + 1]);
+        case "--work" -> work = Path.of(args[i + 1]);
+        default -> {
+          System.err.println("usage: bench/run [--runs N] [--scales 1,2,4] [--data DIR] [--work DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    Files.createDirectories(work);
+    StringWriter text = new StringWriter();
+    Writer both = new Writer() {
+      @Override
+      public void write(char[] c, int off, int len) {
+        text.write(c, off, len);
+        System.out.print(new String(c, off, len));
+      }
+
+      @Override
+      public void flush() {
+        System.out.flush();
+      }
+
+      @Override
+      public void close() {}
+    };
+    new Benchmark(runs, scales, data, work, both).run();
+    Files.writeString(work.resolve("report.md"), text.toString());
+    System.err.println("bench: report written to " + work.resolve("report.md"));
+  }
+
+  private void run() throws Exception {
+    report.printf("# depeche benchmark%n%n");
+    report.printf("- machine: %d cores, load average before the run %s%n",
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+    report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
+        String.join(" ", JVM_OPTIONS));
+    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
+    for (int scale : scales) {
+      List<Path> inputs = corpus(scale);
+      long textBytes = 0;
+      for (Path p : inputs) {
+        textBytes += uncompressedSize(p);
+      }
+      indexing(scale, inputs, textBytes);
+      searching(scale);
+    }
+    commandLine();
+    report.printf("%nload average after the run: %s%n", loadAverage());
+  }
+
+  private void indexing(int scale, List<Path> inputs, long textBytes) throws Exception {
+    Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+    for (int r = 0; r < runs; r++) {
+      for (int threads : INDEX_THREADS) {
+        for (String engine : turn(r)) {
+          Path dir = indexDir(engine, scale, threads);
+          deleteTree(dir);
+          List<String> args = new ArrayList<>(List.of(engine, String.valueOf(threads), dir.toString()));
+          inputs.forEach(p -> args.add(p.toString()));
+          progress("index scale %d run %d: %s, %d thread(s)", scale, r + 1, engine, threads);
+          results.computeIfAbsent(engine + threads, k -> new ArrayList<>())
+              .add(child(IndexRun.class, args).getFirst());
+        }
+      }
+    }
+    report.printf("## Indexing, %d× OrangeSum (%s MB of text)%n%n", scale, mb(textBytes));
+    report.printf("Wall seconds from start to the last commit; CPU seconds of the whole process. "
+        + "× baseline: the baseline's time over depeche's (higher is faster), by wall and by CPU.%n%n");
+    report.printf("| engine | threads | wall s | passages/s | MB/s | × baseline | CPU s | × baseline CPU "
+        + "| index MB | peak live heap MB | peak RSS MB |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n");
+    for (int threads : INDEX_THREADS) {
+      double base = median(results.get("lucene" + threads), "seconds");
+      double baseCpu = median(results.get("lucene" + threads), "cpu");
+      for (String engine : ENGINES) {
+        List<Map<String, String>> rs = results.get(engine + threads);
+        double seconds = median(rs, "seconds");
+        double cpu = median(rs, "cpu");
+        double passages = median(rs, "passages");
+        report.printf(Locale.ROOT, "| %s | %d | %.1f | %,.0f | %.2f | %.2f | %.1f | %.2f | %s | %s | %s |%n",
+            engine, threads, seconds, passages / seconds, textBytes / 1e6 / seconds, base / seconds,
+            cpu, baseCpu / cpu, mb((long) median(rs, "size")), mb((long) median(rs, "heap")),
+            mb((long) median(rs, "rss")));
+      }
+    }
+    report.println();
+  }
+
+  private void searching(int scale) throws Exception {
+    Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+    for (int r = 0; r < runs; r++) {
+      for (String engine : turn(r)) {
+        progress("search scale %d run %d: %s", scale, r + 1, engine);
+        List<String> args = List.of(engine, indexDir(engine, scale, 2).toString(),
+            "orangesum=" + data.resolve("orangesum/queries-dev.tsv"),
+            "piaf=" + data.resolve("piaf/queries-dev.tsv"));
+        for (Map<String, String> line : child(SearchRun.class, args)) {
+          String key = engine + " " + line.get("set") + " " + line.get("k") + " " + line.get("threads");
+          results.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+        }
+      }
+    }
+    report.printf("## Search, %d× OrangeSum index (built with 2 threads)%n%n", scale);
+    report.printf("depeche's top 10 is the command line's, with snippets; its top 100 and the "
+        + "baseline's have none. Latencies in ms. The last column compares depeche's QPS with the "
+        + "baseline's top 10 (for depeche's top 10 with snippets) or top 100; the CPU column, the "
+        + "baseline's CPU per query over depeche's (higher is cheaper).%n%n");
+    report.printf("| queries | top | threads | depeche QPS | p50 | p95 | p99 | CPU ms/q | baseline QPS | p50 | p95 "
+        + "| p99 | CPU ms/q | × baseline QPS | × baseline CPU |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n");
+    for (String key : results.keySet()) {
+      if (!key.startsWith("depeche ")) {
+        continue;
+      }
+      List<Map<String, String>> d = results.get(key);
+      List<Map<String, String>> b = results.get(key.replaceFirst("^depeche", "lucene"));
+      Map<String, String> first = d.getFirst();
+      report.printf(Locale.ROOT,
+          "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+          first.get("set"), first.get("k"), first.get("threads"),
+          median(d, "qps"), median(d, "p50"), median(d, "p95"), median(d, "p99"), median(d, "cpu"),
+          median(b, "qps"), median(b, "p50"), median(b, "p95"), median(b, "p99"), median(b, "cpu"),
+          median(d, "qps") / median(b, "qps"), median(b, "cpu") / median(d, "cpu"));
+    }
+    report.println();
+  }
+
+  /** Wall time and peak memory of whole processes answering one query each, from start to exit. */
+  private void commandLine() throws Exception {
+    List<String> queries = Files.readAllLines(data.resolve("orangesum/queries-dev.tsv")).stream()
+        .map(l -> l.substring(l.indexOf('\t') + 1)).limit(CLI_QUERIES).toList();
+    Path depecheIndex = indexDir("depeche", 1, 2);
+    Path luceneIndex = indexDir("lucene", 1, 2);
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    // The first run of the launcher may build the jar or the start-up archive: not measured.
+    timed(List.of("./depeche", "search", "--index", depecheIndex.toString(), "warm up"));
+    List<double[]> depeche = new ArrayList<>();
+    List<double[]> lucene = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      progress("command line run %d", r + 1);
+      for (String q : queries) {
+        depeche.add(timed(List.of("./depeche", "search", "--index", depecheIndex.toString(), q)));
+        List<String> naive = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            LuceneBaseline.class.getName(), luceneIndex.toString()));
+        naive.add(q);
+        lucene.add(timed(naive));
+      }
+    }
+    report.printf("## One search process, cold JVM, 1× OrangeSum index%n%n");
+    report.printf("%d headline queries × %d runs, each a new process; wall time from start to exit.%n%n",
+        CLI_QUERIES, runs);
+    report.printf("| process | wall s (median) | wall s (max) | CPU s (median) | peak RSS MB (median) "
+        + "|%n|---|--:|--:|--:|--:|%n");
+    row("`./depeche search --index … QUERY` (top 10, snippets)", depeche);
+    row("naive bare Lucene: `java … LuceneBaseline INDEX QUERY` (top 10 ids)", lucene);
+    report.println();
+  }
+
+  private void row(String name, List<double[]> samples) {
+    double[] wall = samples.stream().mapToDouble(s -> s[0]).sorted().toArray();
+    double[] rss = samples.stream().mapToDouble(s -> s[1]).sorted().toArray();
+    double[] cpu = samples.stream().mapToDouble(s -> s[2]).sorted().toArray();
+    report.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %.0f |%n", name, wall[wall.length / 2],
+        wall[wall.length - 1], cpu[cpu.length / 2], rss[rss.length / 2] / 1024);
+  }
+
+  /** Runs a command under /usr/bin/time; returns its wall seconds, peak RSS in KB and CPU seconds. */
+  private double[] timed(List<String> command) throws Exception {
+    Path out = work.resolve("time.txt");
+    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", out.toString()));
+    full.addAll(command);
+    Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("failed: " + String.join(" ", command));
+    }
+    String[] fields = Files.readString(out).strip().split(" ");
+    return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+        Double.parseDouble(fields[2]) + Double.parseDouble(fields[3])};
+  }
+
+  /** Runs a measurement class in a fresh JVM; returns its RESULT lines as maps. */
+  private List<Map<String, String>> child(Class<?> main, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<Map<String, String>> results = new ArrayList<>();
+    try (BufferedReader in = p.inputReader(StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.startsWith("RESULT ")) {
+          Map<String, String> fields = new LinkedHashMap<>();
+          for (String kv : line.substring(7).split(" ")) {
+            fields.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+          }
+          results.add(fields);
+        }
+      }
+    }
+    if (p.waitFor() != 0 || results.isEmpty()) {
+      throw new IllegalStateException(main.getSimpleName() + " failed: " + args);
+    }
+    return results;
+  }
+
+  /** The corpus at a scale: OrangeSum, then copies of it whose ids end in ~1, ~2, … */
+  private List<Path> corpus(int scale) throws IOException {
+    Path original = data.resolve("orangesum/orangesum.jsonl.gz");
+    List<Path> files = new ArrayList<>(List.of(original));
+    ObjectMapper json = new ObjectMapper();
+    for (int copy = 1; copy < scale; copy++) {
+      Path file = work.resolve("orangesum-copy" + copy + ".jsonl.gz");
+      if (!Files.exists(file)) {
+        progress("writing %s", file);
+        Path partial = work.resolve(file.getFileName() + ".partial");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(original), 1 << 16), StandardCharsets.UTF_8));
+            OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16) {
+              {
+                def.setLevel(Deflater.BEST_SPEED);
+              }
+            }) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            ObjectNode article = (ObjectNode) json.readTree(line);
+            article.put("id", article.get("id").asText() + "~" + copy);
+            out.write(json.writeValueAsBytes(article));
+            out.write('\n');
+          }
+        }
+        Files.move(partial, file);
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  private static long uncompressedSize(Path gz) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
+      return in.transferTo(OutputStream.nullOutputStream());
+    }
+  }
+
+  private Path indexDir(String engine, int scale, int threads) {
+    return work.resolve("index-" + engine + "-" + scale + "x-" + threads + "t");
+  }
+
+  /** depeche first in even runs, the baseline first in odd ones. */
+  private static List<String> turn(int run) {
+    return run % 2 == 0 ? ENGINES : ENGINES.reversed();
+  }
+
+  private static double median(List<Map<String, String>> results, String field) {
+    double[] values = results.stream().mapToDouble(r -> Double.parseDouble(r.get(field))).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+  }
+
+  private static String loadAverage() throws IOException {
+    return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.printf(Locale.ROOT, "bench: " + format + "%n", args);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
