@@ -32,13 +32,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.depeche.IndexUnavailableException.Reason;
-import org.depeche.analysis.FrenchNewsAnalyzer;
+import org.depeche.analysis.Analyzers;
 import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
@@ -46,6 +44,7 @@ import org.depeche.corpus.ReadSummary;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
+import org.depeche.search.ArticleContext;
 import org.depeche.search.QueryCompiler;
 import org.depeche.search.QueryParser;
 import org.depeche.search.SnippetMaker;
@@ -70,9 +69,6 @@ import org.depeche.search.SnippetMaker;
  * articles and commit. Searches see the state of the last commit, never uncommitted additions.
  */
 public final class DepecheIndex implements Closeable {
-  /** The name of the analyzer recorded in the index. */
-  public static final String ANALYZER_NAME = "depeche";
-
   /** Articles indexed between two commits during a long {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
 
@@ -80,14 +76,16 @@ public final class DepecheIndex implements Closeable {
 
   private final Path path;
   private final Directory directory;
+  private final TextAnalyzer analyzerChoice;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  private DepecheIndex(Path path, Directory directory, Analyzer analyzer, IndexWriter writer)
-      throws IOException {
+  private DepecheIndex(Path path, Directory directory, TextAnalyzer analyzerChoice, Analyzer analyzer,
+      IndexWriter writer) throws IOException {
     this.path = path;
     this.directory = directory;
+    this.analyzerChoice = analyzerChoice;
     this.analyzer = analyzer;
     this.writer = writer;
     // Read the directory's commits, not the writer's buffer: searches see only committed states.
@@ -102,7 +100,7 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code dir} for searching.
+   * Opens the index at {@code dir} for searching, with the analyzer it was built with.
    *
    * @throws IndexUnavailableException when there is no index at {@code dir}, or not a depeche index
    *     of this version
@@ -113,8 +111,8 @@ public final class DepecheIndex implements Closeable {
       if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
         throw missing(dir);
       }
-      checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, new FrenchNewsAnalyzer(), null);
+      TextAnalyzer choice = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+      return new DepecheIndex(dir, directory, choice, Analyzers.create(choice), null);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -128,13 +126,28 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code dir} for writing and searching, creating the directory and an empty
-   * index when there is none.
+   * Opens the index at {@code dir} for writing and searching with the analyzer it was built with,
+   * creating the directory and an empty index with the {@linkplain TextAnalyzer#DEPECHE default
+   * analyzer} when there is none.
    *
    * @throws IndexUnavailableException when another process is writing the index, or {@code dir}
    *     holds something that is not a depeche index of this version
    */
   public static DepecheIndex openForWriting(Path dir) {
+    return openForWriting(dir, null);
+  }
+
+  /**
+   * Opens the index at {@code dir} for writing and searching, creating the directory and an empty
+   * index built with {@code analyzer} when there is none.
+   *
+   * @param analyzer the analyzer to index with; null for the index's own, or the default for a new
+   *     index
+   * @throws IndexUnavailableException when another process is writing the index, {@code dir} holds
+   *     something that is not a depeche index of this version, or an index built with another
+   *     analyzer
+   */
+  public static DepecheIndex openForWriting(Path dir, TextAnalyzer analyzer) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -144,22 +157,29 @@ public final class DepecheIndex implements Closeable {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
+      TextAnalyzer choice = analyzer == null ? TextAnalyzer.DEPECHE : analyzer;
       if (exists) {
-        checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+        TextAnalyzer built = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+        if (analyzer != null && analyzer != built) {
+          throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
+              + " was built with analyzer '" + built + "', not '" + analyzer
+              + "': index into another directory, or leave --analyzer out");
+        }
+        choice = built;
       } else if (holdsOtherFiles(dir)) {
         throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
-      Analyzer analyzer = new FrenchNewsAnalyzer();
-      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+      Analyzer lucene = Analyzers.create(choice);
+      IndexWriterConfig config = new IndexWriterConfig(lucene)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
       writer = new IndexWriter(directory, config);
       if (!exists) {
-        commit(writer);
+        commit(writer, choice);
       }
-      return new DepecheIndex(dir, directory, analyzer, writer);
+      return new DepecheIndex(dir, directory, choice, lucene, writer);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexUnavailableException(Reason.LOCKED, dir,
@@ -261,7 +281,7 @@ public final class DepecheIndex implements Closeable {
   public void commit() {
     IndexWriter w = writer();
     try {
-      commit(w);
+      commit(w, analyzerChoice);
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new DepecheException("cannot commit index " + path + ": " + e.getMessage(), e);
@@ -280,18 +300,21 @@ public final class DepecheIndex implements Closeable {
    */
   public SearchResults search(String query, SearchOptions options) {
     long started = System.nanoTime();
-    QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse(query), analyzer);
+    Ranking ranking = options.ranking();
+    QueryCompiler.Compiled compiled =
+        QueryCompiler.compile(QueryParser.parse(query), analyzer, ranking.allWordsFirst(),
+            ranking.proximityWeight());
     if (compiled.query() == null) {
       return new SearchResults(query, 0, elapsedMillis(started), List.of());
     }
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(compiled.query(),
-          new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
+      ArticleContext.Ranked top =
+          ArticleContext.rank(searcher, compiled, ranking.articleWeight(), options.limit());
       StoredFields stored = searcher.storedFields();
-      List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
+      List<PassageHit> hits = new ArrayList<>(top.top().size());
       int rank = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
+      for (ScoreDoc sd : top.top()) {
         Document doc = stored.document(sd.doc);
         String text = doc.get(Schema.TEXT);
         Snippet snippet = options.snippets()
@@ -303,7 +326,7 @@ public final class DepecheIndex implements Closeable {
             date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
             text, snippet));
       }
-      return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
+      return new SearchResults(query, top.totalHits(), elapsedMillis(started), hits);
     } catch (IOException e) {
       throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
     } finally {
@@ -338,7 +361,8 @@ public final class DepecheIndex implements Closeable {
       IndexCommit commit = reader.getIndexCommit();
       Map<String, String> data = commit.getUserData();
       String time = data.get(Schema.COMMIT_TIME);
-      return new IndexStats(articles, reader.numDocs(), terms, size, data.get(Schema.COMMIT_ANALYZER),
+      // Each article has one document of its own besides its passages' (see Schema.ARTICLE_TEXT).
+      return new IndexStats(articles, reader.numDocs() - articles, terms, size, data.get(Schema.COMMIT_ANALYZER),
           time == null ? null : Instant.parse(time));
     } catch (IOException e) {
       throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
@@ -387,15 +411,16 @@ public final class DepecheIndex implements Closeable {
     return writer;
   }
 
-  private static void commit(IndexWriter writer) throws IOException {
+  private static void commit(IndexWriter writer, TextAnalyzer analyzer) throws IOException {
     writer.setLiveCommitData(Map.of(
         Schema.COMMIT_SCHEMA, Schema.VERSION,
-        Schema.COMMIT_ANALYZER, ANALYZER_NAME,
+        Schema.COMMIT_ANALYZER, analyzer.id(),
         Schema.COMMIT_TIME, Instant.now().toString()).entrySet());
     writer.commit();
   }
 
-  private static void checkCompatible(Path dir, Map<String, String> userData) {
+  /** Returns the analyzer the index was built with, when this depeche can read the index. */
+  private static TextAnalyzer checkCompatible(Path dir, Map<String, String> userData) {
     String schema = userData.get(Schema.COMMIT_SCHEMA);
     if (schema == null) {
       throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
@@ -405,6 +430,13 @@ public final class DepecheIndex implements Closeable {
       throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
           + " has schema version " + schema + "; this depeche needs version " + Schema.VERSION
           + ": delete it and run 'depeche index' again");
+    }
+    String analyzer = userData.get(Schema.COMMIT_ANALYZER);
+    try {
+      return TextAnalyzer.of(analyzer);
+    } catch (IllegalArgumentException e) {
+      throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
+          "index " + dir + " was built with analyzer '" + analyzer + "', which this depeche does not have");
     }
   }
 

@@ -16,6 +16,7 @@ import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.search.QueryParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +56,8 @@ final class SearchCommand implements Callable<Integer> {
       + "'qid Q0 passage_id rank score depeche'.")
   boolean trec;
 
+  @Mixin RankingOptions ranking;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query.")
   List<String> words;
 
@@ -85,7 +88,8 @@ final class SearchCommand implements Callable<Integer> {
     if (code != ExitCodes.OK && code != ExitCodes.BAD_INPUT) {
       return code;
     }
-    SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(queries == null);
+    SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(queries == null)
+        .withRanking(ranking.ranking(spec.commandLine()));
     try (DepecheIndex idx = DepecheIndex.open(index)) {
       if (queries != null) {
         return runBatch(idx, options, out, err);
@@ -108,7 +112,7 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     err.println("depeche: no index yet; indexing " + IndexCommand.DEFAULT_CORPUS + "/ into " + index + "/ first");
-    return IndexCommand.run(index, List.of(IndexCommand.DEFAULT_CORPUS), err);
+    return IndexCommand.run(index, null, List.of(IndexCommand.DEFAULT_CORPUS), err);
   }
 
   private int runBatch(DepecheIndex idx, SearchOptions options, PrintWriter out, PrintWriter err) {
