@@ -41,31 +41,26 @@ public final class ArticleContext {
   private ArticleContext() {}
 
   /**
-   * The ranked passages.
+   * Returns the {@code limit} best passages for a query, each scored with its article's share.
    *
-   * @param top the best passages, best first
-   * @param totalHits how many passages match the query
+   * @param passages the query that ranks passages
+   * @param articles the same words on the whole text of articles ({@link Schema#ARTICLE_TEXT})
+   * @param weight the share of the article's score added to its passages', above 0
+   * @return the best passages, best first, and the exact number of passages that match
    */
-  public record Ranked(List<ScoreDoc> top, long totalHits) {}
-
-  /** Returns the {@code limit} best passages for a compiled query. */
-  public static Ranked rank(IndexSearcher searcher, QueryCompiler.Compiled compiled, float weight,
+  public static TopDocs rank(IndexSearcher searcher, Query passages, Query articles, float weight,
       int limit) throws IOException {
     int depth = Math.max(limit, CANDIDATES);
     // Count every match: the total is shown to users ("10 of 2,551 passages").
-    TopDocs passages = searcher.search(compiled.query(),
-        new TopScoreDocCollectorManager(weight == 0 ? limit : depth, Integer.MAX_VALUE));
-    if (weight == 0 || compiled.articleQuery() == null) {
-      return new Ranked(List.of(passages.scoreDocs), passages.totalHits.value());
-    }
+    TopDocs top = searcher.search(passages, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE));
     StoredFields stored = searcher.storedFields();
     Map<String, Float> articleScores = new HashMap<>();
-    for (ScoreDoc sd : searcher.search(compiled.articleQuery(), depth).scoreDocs) {
+    for (ScoreDoc sd : searcher.search(articles, depth).scoreDocs) {
       articleScores.put(articleId(stored, sd.doc), sd.score);
     }
     List<Candidate> candidates = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (ScoreDoc sd : passages.scoreDocs) {
+    for (ScoreDoc sd : top.scoreDocs) {
       Candidate c = new Candidate(sd.doc, sd.score, articleId(stored, sd.doc));
       candidates.add(c);
       seen.add(c.article());
@@ -73,14 +68,14 @@ public final class ArticleContext {
     Set<String> unseen = new LinkedHashSet<>(articleScores.keySet());
     unseen.removeAll(seen);
     if (!unseen.isEmpty()) {
-      for (ScoreDoc sd : searcher.search(within(compiled.query(), unseen), depth * 10).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(within(passages, unseen), depth * 10).scoreDocs) {
         candidates.add(new Candidate(sd.doc, sd.score, articleId(stored, sd.doc)));
       }
     }
     Set<String> unscored = new LinkedHashSet<>(seen);
     unscored.removeAll(articleScores.keySet());
     if (!unscored.isEmpty()) {
-      for (ScoreDoc sd : searcher.search(within(compiled.articleQuery(), unscored), unscored.size()).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(within(articles, unscored), unscored.size()).scoreDocs) {
         articleScores.put(articleId(stored, sd.doc), sd.score);
       }
     }
@@ -89,8 +84,8 @@ public final class ArticleContext {
       combined.add(new ScoreDoc(c.doc(), c.score() + weight * articleScores.getOrDefault(c.article(), 0f)));
     }
     combined.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
-    return new Ranked(List.copyOf(combined.subList(0, Math.min(limit, combined.size()))),
-        passages.totalHits.value());
+    return new TopDocs(top.totalHits,
+        combined.subList(0, Math.min(limit, combined.size())).toArray(ScoreDoc[]::new));
   }
 
   private record Candidate(int doc, float score, String article) {}

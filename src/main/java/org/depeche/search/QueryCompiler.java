@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.spans.SpanFirstQuery;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
@@ -25,6 +33,8 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.depeche.index.Schema;
 import org.depeche.search.ParsedQuery.Group;
 import org.depeche.search.ParsedQuery.Item;
@@ -43,6 +53,12 @@ import org.depeche.search.ParsedQuery.Item;
  * <p>The same words are also compiled into a query on the whole text of articles, which {@link
  * ArticleContext} adds to the score of each passage of an article.
  *
+ * <p>A prefix ({@code britanniq*}) stands for the words of the index that begin with it, looked up
+ * unstemmed in {@link Schema#WORDS} ({@code britannique}, {@code britanniques}), then searched by
+ * their stems ({@code britan}) as one term: the prefix agrees with the stemmer, which a prefix of
+ * the stems could not ({@code britan} does not begin with {@code britanniq}). The
+ * {@value #MAX_PREFIX_WORDS} most frequent words are kept.
+ *
  * <p>Stateless and thread-safe, given a thread-safe analyzer.
  */
 public final class QueryCompiler {
@@ -58,6 +74,16 @@ public final class QueryCompiler {
    */
   public static final int PROXIMITY_SLOP = 3;
 
+  /** The most words of the index one prefix stands for, the most frequent ones. */
+  public static final int MAX_PREFIX_WORDS = 256;
+
+  /**
+   * An elided article before a prefix ({@code l'arm*}), and the hyphens in it ({@code Royaume-U*}):
+   * the index holds {@code armee} and {@code royaumeuni}.
+   */
+  private static final Pattern ELIDED =
+      Pattern.compile("^(?iu)(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ‘]");
+
   private QueryCompiler() {}
 
   /**
@@ -72,7 +98,8 @@ public final class QueryCompiler {
   public record Compiled(Query query, Query articleQuery, Set<String> highlightTerms) {}
 
   /**
-   * Compiles a parsed query with the analyzer the index was built with.
+   * Compiles a parsed query with the analyzer the index was built with ({@link
+   * Schema#analyzer}); prefixes are looked up in {@code reader}.
    *
    * @param allWordsFirst whether a passage holding every group in its own text gets {@link
    *     #ALL_WORDS_BONUS}
@@ -81,8 +108,8 @@ public final class QueryCompiler {
    *     {@value #PROXIMITY_SLOP} positions of each other, in order, scored by BM25 like a phrase;
    *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}. 0 adds none.
    */
-  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, boolean allWordsFirst,
-      float proximity) {
+  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader,
+      boolean allWordsFirst, float proximity) {
     Set<String> highlight = new HashSet<>();
     // Runs of consecutive plain words, as analyzed terms: the pairs of the proximity clauses.
     List<List<String>> runs = new ArrayList<>();
@@ -93,7 +120,8 @@ public final class QueryCompiler {
     for (Group group : parsed.groups()) {
       Item only = group.alternatives().getFirst();
       // Only plain words: then a proximity clause matches only where its two words match too.
-      if (group.alternatives().size() == 1 && only.field() == ParsedQuery.Field.ANY && !only.phrase()) {
+      if (group.alternatives().size() == 1 && only.field() == ParsedQuery.Field.ANY && !only.phrase()
+          && !only.prefix()) {
         Analyzed a = analyze(Schema.TEXT, only.text(), analyzer);
         if (a != null) {
           a.stacks().forEach(st -> runs.getLast().add(st.getFirst().text()));
@@ -104,7 +132,9 @@ public final class QueryCompiler {
       List<Query> alternatives = new ArrayList<>();
       List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
-        Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+        Analyzed a = item.prefix()
+            ? prefix(fieldOf(item), item.text(), analyzer, reader)
+            : analyze(fieldOf(item), item.text(), analyzer);
         if (a == null) {
           continue;
         }
@@ -112,7 +142,7 @@ public final class QueryCompiler {
         if (item.field() == ParsedQuery.Field.ANY) {
           a.stacks().forEach(stack -> stack.forEach(t -> highlight.add(t.text())));
           passageAlternatives.add(a.inPassage());
-          inArticle.add(analyze(Schema.ARTICLE_TEXT, item.text(), analyzer).query());
+          inArticle.add(a.in(Schema.ARTICLE_TEXT).query());
         } else {
           passageAlternatives.add(a.query());
         }
@@ -133,7 +163,9 @@ public final class QueryCompiler {
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
     for (Item item : parsed.exclusions()) {
-      Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+      Analyzed a = item.prefix()
+          ? prefix(fieldOf(item), item.text(), analyzer, reader)
+          : analyze(fieldOf(item), item.text(), analyzer);
       if (a != null) {
         top.add(a.query(), Occur.MUST_NOT);
       }
@@ -187,6 +219,15 @@ public final class QueryCompiler {
    */
   private record Analyzed(String field, List<List<Term>> stacks, List<Integer> positions) {
 
+    /** The same terms in another field. */
+    Analyzed in(String other) {
+      List<List<Term>> moved = new ArrayList<>();
+      for (List<Term> stack : stacks) {
+        moved.add(stack.stream().map(t -> new Term(other, t.bytes())).toList());
+      }
+      return new Analyzed(other, moved, positions);
+    }
+
     /** One position gives a term (or a synonym set), several give an exact phrase. */
     Query query() {
       if (stacks.size() == 1) {
@@ -229,6 +270,40 @@ public final class QueryCompiler {
       SpanQuery span = clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
       return new SpanFirstQuery(span, Schema.TITLE_POSITION);
     }
+  }
+
+  /** The stems of the most frequent words that begin with {@code prefix}, as one position. */
+  private static Analyzed prefix(String field, String prefix, Analyzer analyzer, IndexReader reader) {
+    String bare = ELIDED.matcher(prefix).replaceFirst("").replaceAll("[-‐‑]", "");
+    String normalized = analyzer.normalize(Schema.WORDS, bare).utf8ToString();
+    PriorityQueue<Map.Entry<String, Integer>> frequent =
+        new PriorityQueue<>(Map.Entry.comparingByValue());
+    try {
+      Terms words = MultiTerms.getTerms(reader, Schema.WORDS);
+      TermsEnum e = words == null ? TermsEnum.EMPTY : words.iterator();
+      BytesRef start = new BytesRef(normalized);
+      if (e.seekCeil(start) != TermsEnum.SeekStatus.END) {
+        for (BytesRef word = e.term(); word != null && StringHelper.startsWith(word, start); word = e.next()) {
+          frequent.add(Map.entry(word.utf8ToString(), e.docFreq()));
+          if (frequent.size() > MAX_PREFIX_WORDS) {
+            frequent.poll();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<Term> stems = new LinkedHashSet<>();
+    for (Map.Entry<String, Integer> word : frequent) {
+      Analyzed a = analyze(field, word.getKey(), analyzer);
+      if (a != null) {
+        a.stacks().forEach(stems::addAll);
+      }
+    }
+    if (stems.isEmpty()) {
+      stems.add(new Term(field, normalized));
+    }
+    return new Analyzed(field, List.of(new ArrayList<>(stems)), List.of(0));
   }
 
   /** Analyzes text for a field; null when the analyzer leaves nothing of it. */
