@@ -23,8 +23,9 @@ package org.depeche;
 public record Ranking(float articleWeight, boolean allWordsFirst, float proximityWeight) {
   /**
    * The default {@link #articleWeight()}. With proximity 0.3, article-level MRR@10 on the PIAF
-   * questions: 0.774 at weight 0, 0.779 at 2; on the OrangeSum headlines, where the article is what
-   * the headline sums up: 0.659 at 0, 0.759 at 2, 0.767 at 1000 (articles ranked alone).
+   * questions: 0.774 at weight 0, 0.779 at 2, 0.778 at 1000 (articles ranked alone); on the
+   * OrangeSum headlines, where the article is what the headline sums up: 0.626 at 0, 0.724 at 2,
+   * 0.729 at 1000 (docs/relevance.md).
    */
   public static final float DEFAULT_ARTICLE_WEIGHT = 2f;
 
