@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
       SearchCommand.class,
       EvalCommand.class,
       SimilarCommand.class,
+      QuotesCommand.class,
+      SpeakersCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
       picocli.CommandLine.HelpCommand.class
