@@ -64,9 +64,6 @@ import org.depeche.search.QuoteSearch;
  * articles and commit. Searches see the state of the last commit, never uncommitted additions.
  */
 public final class DepecheIndex implements Closeable {
-  /** The name of the analyzer recorded in the index. */
-  public static final String ANALYZER_NAME = "depeche";
-
   /** Articles indexed between two commits during a long {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
 
@@ -77,14 +74,16 @@ public final class DepecheIndex implements Closeable {
 
   private final Path path;
   private final Directory directory;
+  private final TextAnalyzer analyzerChoice;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  private DepecheIndex(Path path, Directory directory, Analyzer analyzer, IndexWriter writer)
-      throws IOException {
+  private DepecheIndex(Path path, Directory directory, TextAnalyzer analyzerChoice, Analyzer analyzer,
+      IndexWriter writer) throws IOException {
     this.path = path;
     this.directory = directory;
+    this.analyzerChoice = analyzerChoice;
     this.analyzer = analyzer;
     this.writer = writer;
     // Read the directory's commits, not the writer's buffer: searches see only committed states.
@@ -99,7 +98,7 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code dir} for searching.
+   * Opens the index at {@code dir} for searching, with the analyzer it was built with.
    *
    * @throws IndexUnavailableException when there is no index at {@code dir}, or not a depeche index
    *     of this version
@@ -110,8 +109,8 @@ public final class DepecheIndex implements Closeable {
       if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
         throw missing(dir);
       }
-      checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, Schema.analyzer(), null);
+      TextAnalyzer choice = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+      return new DepecheIndex(dir, directory, choice, Schema.analyzer(choice), null);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -125,13 +124,28 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code dir} for writing and searching, creating the directory and an empty
-   * index when there is none.
+   * Opens the index at {@code dir} for writing and searching with the analyzer it was built with,
+   * creating the directory and an empty index with the {@linkplain TextAnalyzer#DEPECHE default
+   * analyzer} when there is none.
    *
    * @throws IndexUnavailableException when another process is writing the index, or {@code dir}
    *     holds something that is not a depeche index of this version
    */
   public static DepecheIndex openForWriting(Path dir) {
+    return openForWriting(dir, null);
+  }
+
+  /**
+   * Opens the index at {@code dir} for writing and searching, creating the directory and an empty
+   * index built with {@code analyzer} when there is none.
+   *
+   * @param analyzer the analyzer to index with; null for the index's own, or the default for a new
+   *     index
+   * @throws IndexUnavailableException when another process is writing the index, {@code dir} holds
+   *     something that is not a depeche index of this version, or an index built with another
+   *     analyzer
+   */
+  public static DepecheIndex openForWriting(Path dir, TextAnalyzer analyzer) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -141,22 +155,29 @@ public final class DepecheIndex implements Closeable {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
+      TextAnalyzer choice = analyzer == null ? TextAnalyzer.DEPECHE : analyzer;
       if (exists) {
-        checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+        TextAnalyzer built = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+        if (analyzer != null && analyzer != built) {
+          throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
+              + " was built with analyzer '" + built + "', not '" + analyzer
+              + "': index into another directory, or leave --analyzer out");
+        }
+        choice = built;
       } else if (holdsOtherFiles(dir)) {
         throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
-      Analyzer analyzer = Schema.analyzer();
-      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+      Analyzer lucene = Schema.analyzer(choice);
+      IndexWriterConfig config = new IndexWriterConfig(lucene)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
       writer = new IndexWriter(directory, config);
       if (!exists) {
-        commit(writer);
+        commit(writer, choice);
       }
-      return new DepecheIndex(dir, directory, analyzer, writer);
+      return new DepecheIndex(dir, directory, choice, lucene, writer);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexUnavailableException(Reason.LOCKED, dir,
@@ -279,7 +300,7 @@ public final class DepecheIndex implements Closeable {
   public void commit() {
     IndexWriter w = writer();
     try {
-      commit(w);
+      commit(w, analyzerChoice);
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new DepecheException("cannot commit index " + path + ": " + e.getMessage(), e);
@@ -394,7 +415,8 @@ public final class DepecheIndex implements Closeable {
       IndexCommit commit = reader.getIndexCommit();
       Map<String, String> data = commit.getUserData();
       String time = data.get(Schema.COMMIT_TIME);
-      return new IndexStats(articles, reader.numDocs(), terms, size, data.get(Schema.COMMIT_ANALYZER),
+      // Each article has one document of its own besides its passages' (see Schema.ARTICLE_TEXT).
+      return new IndexStats(articles, reader.numDocs() - articles, terms, size, data.get(Schema.COMMIT_ANALYZER),
           time == null ? null : Instant.parse(time));
     } catch (IOException e) {
       throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
@@ -443,15 +465,16 @@ public final class DepecheIndex implements Closeable {
     return writer;
   }
 
-  private static void commit(IndexWriter writer) throws IOException {
+  private static void commit(IndexWriter writer, TextAnalyzer analyzer) throws IOException {
     writer.setLiveCommitData(Map.of(
         Schema.COMMIT_SCHEMA, Schema.VERSION,
-        Schema.COMMIT_ANALYZER, ANALYZER_NAME,
+        Schema.COMMIT_ANALYZER, analyzer.id(),
         Schema.COMMIT_TIME, Instant.now().toString()).entrySet());
     writer.commit();
   }
 
-  private static void checkCompatible(Path dir, Map<String, String> userData) {
+  /** Returns the analyzer the index was built with, when this depeche can read the index. */
+  private static TextAnalyzer checkCompatible(Path dir, Map<String, String> userData) {
     String schema = userData.get(Schema.COMMIT_SCHEMA);
     if (schema == null) {
       throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
@@ -461,6 +484,13 @@ public final class DepecheIndex implements Closeable {
       throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
           + " has schema version " + schema + "; this depeche needs version " + Schema.VERSION
           + ": delete it and run 'depeche index' again");
+    }
+    String analyzer = userData.get(Schema.COMMIT_ANALYZER);
+    try {
+      return TextAnalyzer.of(analyzer);
+    } catch (IllegalArgumentException e) {
+      throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
+          "index " + dir + " was built with analyzer '" + analyzer + "', which this depeche does not have");
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.depeche.search.Synonyms;
 
 /**
- * How to search: how many results, which articles, in which order, grouped or not, and what to add
- * to the results.
+ * How to search: how many results, which articles, in which order and ranking, grouped or not, and
+ * what to add to the results.
  *
  * <pre>{@code
  * SearchOptions lastYearAfp = SearchOptions.defaults()
@@ -40,6 +40,7 @@ import org.depeche.search.Synonyms;
  * @param explain whether to explain each hit's score (no by default)
  * @param speaker when not null, only passages quoting this person are found: a full name or part
  *     of it ({@code "Heappey"} finds James Heappey), accents and case aside (null by default)
+ * @param ranking how to rank by relevance ({@link Ranking#defaults()} by default)
  */
 public record SearchOptions(
     int limit,
@@ -53,7 +54,8 @@ public record SearchOptions(
     boolean facets,
     Synonyms synonyms,
     boolean explain,
-    String speaker) {
+    String speaker,
+    Ranking ranking) {
   /** The number of results returned by default. */
   public static final int DEFAULT_LIMIT = 10;
 
@@ -87,83 +89,89 @@ public record SearchOptions(
     }
     sources = Set.copyOf(sources);
     categories = Set.copyOf(categories);
-    if (sort == null || synonyms == null) {
-      throw new NullPointerException("sort and synonyms must not be null");
+    if (sort == null || synonyms == null || ranking == null) {
+      throw new NullPointerException("sort, synonyms and ranking must not be null");
     }
   }
 
   /**
-   * Returns the defaults: {@value #DEFAULT_LIMIT} passages by relevance, with snippets and the
-   * default synonyms, no filter, no grouping, no facets, no explanation.
+   * Returns the defaults: {@value #DEFAULT_LIMIT} passages by relevance with the default ranking,
+   * with snippets and the default synonyms, no filter, no grouping, no facets, no explanation.
    */
   public static SearchOptions defaults() {
     return new SearchOptions(DEFAULT_LIMIT, true, null, null, Set.of(), Set.of(), Sort.RELEVANCE, 0,
-        false, Synonyms.defaults(), false, null);
+        false, Synonyms.defaults(), false, null, Ranking.defaults());
   }
 
   /** Returns these options with another limit. */
   public SearchOptions withLimit(int limit) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options with snippets on or off. */
   public SearchOptions withSnippets(boolean snippets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options keeping the articles dated from {@code from} to {@code to}, inclusive; null for no bound. */
   public SearchOptions withDates(LocalDate from, LocalDate to) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options keeping the articles of any of these sources; empty for all. */
   public SearchOptions withSources(Set<String> sources) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options keeping the articles of any of these categories; empty for all. */
   public SearchOptions withCategories(Set<String> categories) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options with another order. */
   public SearchOptions withSort(Sort sort) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options listing articles with at most N passages each, or passages for 0. */
   public SearchOptions withPerArticle(int perArticle) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options with facet counts on or off. */
   public SearchOptions withFacets(boolean facets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options with other synonyms ({@link Synonyms#none()} for none). */
   public SearchOptions withSynonyms(Synonyms synonyms) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
   /** Returns these options with score explanations on or off. */
   public SearchOptions withExplain(boolean explain) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
   }
 
-  /** Returns these options finding only passages that quote {@code speaker} (null: any passage). */
+  /** Returns these options finding only passages that quote this person; null for any. */
   public SearchOptions withSpeaker(String speaker) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker);
+        synonyms, explain, speaker, ranking);
+  }
+
+  /** Returns these options with another ranking. */
+  public SearchOptions withRanking(Ranking ranking) {
+    return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
+        synonyms, explain, speaker, ranking);
   }
 }

@@ -164,7 +164,9 @@ class SearchFeaturesTest {
         many.add(Article.builder("short-" + k).paragraph("Bamako, Bamako.").build());
       }
       many.commit();
-      SearchResults r = many.search("Bamako", SearchOptions.defaults().withLimit(1).withPerArticle(2));
+      // Each passage alone: in its article's context, a short article would come first.
+      SearchResults r = many.search("Bamako", SearchOptions.defaults().withLimit(1).withPerArticle(2)
+          .withRanking(Ranking.defaults().withArticleWeight(0)));
       assertEquals(List.of("long#0", "long#1"),
           r.articles().getFirst().passages().stream().map(PassageHit::passageId).toList());
       assertEquals("long#1", r.hits().getLast().passageId());
@@ -282,6 +284,7 @@ class SearchFeaturesTest {
     assertNotNull(e);
     assertEquals(best.score(), e.value(), 1e-3);
     assertTrue(e.details().stream().anyMatch(d -> d.description().startsWith("bonus: every word")), e.toString());
+    assertTrue(e.details().stream().anyMatch(d -> d.description().startsWith("article context:")), e.toString());
     assertTrue(e.toString().contains("text:bamako"), e.toString());
     assertNull(index.search("Bamako").hits().getFirst().explanation());
   }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      EvalCommand.class,
       SimilarCommand.class,
       QuotesCommand.class,
       SpeakersCommand.class,

@@ -8,10 +8,12 @@ import java.util.concurrent.Callable;
 import org.depeche.DepecheIndex;
 import org.depeche.IndexingListener;
 import org.depeche.IndexingSummary;
+import org.depeche.TextAnalyzer;
 import org.depeche.corpus.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +32,12 @@ final class IndexCommand implements Callable<Integer> {
       description = "The index directory (default: ${DEFAULT-VALUE}).")
   Path index;
 
+  @Option(names = "--analyzer", paramLabel = "NAME",
+      description = "The analyzer of a new index: depeche (the default) or lucene-french (Lucene's "
+          + "stock FrenchAnalyzer). It is recorded in the index, and searches use it; an existing "
+          + "index built with another one is refused.")
+  String analyzer;
+
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Files or directories to index (default: corpus).")
   List<Path> paths;
@@ -40,14 +48,24 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> inputs = paths == null || paths.isEmpty() ? List.of(DEFAULT_CORPUS) : paths;
-    return run(index, inputs, spec.commandLine().getErr());
+    TextAnalyzer choice;
+    try {
+      choice = analyzer == null ? null : TextAnalyzer.of(analyzer);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--analyzer: " + e.getMessage());
+    }
+    return run(index, choice, inputs, spec.commandLine().getErr());
   }
 
-  /** Indexes the inputs into the index at dir, reporting on err; returns the exit code. */
-  static int run(Path dir, List<Path> inputs, PrintWriter err) {
+  /**
+   * Indexes the inputs into the index at dir, reporting on err; returns the exit code.
+   *
+   * @param analyzer the analyzer, or null for the index's own (the default for a new index)
+   */
+  static int run(Path dir, TextAnalyzer analyzer, List<Path> inputs, PrintWriter err) {
     Progress progress = new Progress(err);
     IndexingSummary summary;
-    try (DepecheIndex index = DepecheIndex.openForWriting(dir)) {
+    try (DepecheIndex index = DepecheIndex.openForWriting(dir, analyzer)) {
       summary = index.addFiles(inputs, progress);
     }
     progress.clear();

@@ -22,6 +22,10 @@ final class Json {
 
   private Json() {}
 
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
   static String write(ObjectNode node) {
     try {
       return MAPPER.writeValueAsString(node);

@@ -18,6 +18,7 @@ import org.depeche.SearchResults;
 import org.depeche.search.QueryParser;
 import org.depeche.search.Synonyms;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -105,6 +106,8 @@ final class SearchCommand implements Callable<Integer> {
       description = "Only passages where NAME is quoted: a full name or a surname, accents and case aside.")
   String speaker;
 
+  @Mixin RankingOptions ranking;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query.")
   List<String> words;
 
@@ -184,7 +187,8 @@ final class SearchCommand implements Callable<Integer> {
         .withSort(order)
         .withPerArticle(grouping)
         .withFacets(facets)
-        .withExplain(explain);
+        .withExplain(explain)
+        .withRanking(ranking.ranking(spec.commandLine()));
     try {
       options = options.withDates(from == null ? null : DateArgument.first("--from", from),
           to == null ? null : DateArgument.last("--to", to));
@@ -206,7 +210,7 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     err.println("depeche: no index yet; indexing " + IndexCommand.DEFAULT_CORPUS + "/ into " + index + "/ first");
-    return IndexCommand.run(index, List.of(IndexCommand.DEFAULT_CORPUS), err);
+    return IndexCommand.run(index, null, List.of(IndexCommand.DEFAULT_CORPUS), err);
   }
 
   private int runBatch(DepecheIndex idx, SearchOptions options, PrintWriter out, PrintWriter err) {

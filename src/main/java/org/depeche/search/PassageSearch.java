@@ -74,6 +74,9 @@ public final class PassageSearch {
   private static final String BONUS_DESCRIPTION =
       "bonus: every word of the query is in the passage's own text";
 
+  private static final String ARTICLE_DESCRIPTION =
+      "article context: the article's whole text, its BM25 score times the article weight";
+
   private PassageSearch() {}
 
   /**
@@ -86,16 +89,17 @@ public final class PassageSearch {
     long started = System.nanoTime();
     if (options.speaker() != null && query.isBlank()) {
       // Every passage quoting the speaker (Filters adds the speaker), in index order.
-      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), Set.of(), options);
+      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, Set.of(),
+          options);
       return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
           found.facets(), null);
     }
     ParsedQuery parsed = QueryParser.parse(query);
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
-        searcher.getIndexReader());
+        searcher.getIndexReader(), options.ranking().allWordsFirst(), options.ranking().proximityWeight());
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
-        : run(searcher, analyzer, compiled.query(), compiled.highlightTerms(), options);
+        : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), compiled.highlightTerms(), options);
     String suggestion = SpellingSuggester.suggest(query, parsed, searcher, analyzer);
     return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
         found.facets(), suggestion);
@@ -136,7 +140,7 @@ public final class PassageSearch {
         }
       }
     });
-    Found found = run(searcher, analyzer, query, terms, options);
+    Found found = run(searcher, analyzer, query, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
   }
@@ -144,29 +148,40 @@ public final class PassageSearch {
   /** What a search found, before the suggestion. */
   private record Found(long totalHits, List<PassageHit> hits, List<ArticleHit> articles, List<Facet> facets) {}
 
-  private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight,
-      SearchOptions options) throws IOException {
+  /**
+   * Runs a compiled query.
+   *
+   * @param articleQuery the query on articles' whole text for {@link ArticleContext}, or null
+   */
+  private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Query articleQuery,
+      Set<String> highlight, SearchOptions options) throws IOException {
     Query filter = Filters.of(options);
     Query filtered = filter == null ? query
         : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
     List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
+    Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, options, n, countUpTo);
     if (options.perArticle() == 0) {
-      TopDocs top = ranked(searcher, filtered, options, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
+      TopDocs top = ranker.top(filtered, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
       List<PassageHit> passages = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         passages.add(hits.passage(passages.size() + 1, sd));
       }
       return new Found(top.totalHits.value(), passages, List.of(), facets);
     }
-    return grouped(searcher, filtered, options, hits, facets);
+    return grouped(searcher, filtered, options, hits, facets, ranker);
+  }
+
+  /** The best {@code n} passages for a query, in the order of the options. */
+  private interface Ranker {
+    TopDocs top(Query query, int n, int countUpTo) throws IOException;
   }
 
   private static Found grouped(IndexSearcher searcher, Query query, SearchOptions options, Hits hits,
-      List<Facet> facets) throws IOException {
+      List<Facet> facets, Ranker ranker) throws IOException {
     int window = options.limit() * Math.max(WINDOW_PER_ARTICLE, options.perArticle());
     while (true) {
-      TopDocs top = ranked(searcher, query, options, window, Integer.MAX_VALUE);
+      TopDocs top = ranker.top(query, window, Integer.MAX_VALUE);
       Map<String, List<ScoreDoc>> byArticle = new LinkedHashMap<>();
       int[] docIds = new int[top.scoreDocs.length];
       Arrays.setAll(docIds, i -> top.scoreDocs[i].doc);
@@ -193,10 +208,10 @@ public final class PassageSearch {
       Map<String, Integer> matching = matchingPassages(searcher, query, byArticle.keySet());
       for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
         if (e.getValue().size() < Math.min(options.perArticle(), matching.get(e.getKey()))) {
-          e.setValue(List.of(ranked(searcher, new BooleanQuery.Builder()
+          e.setValue(List.of(ranker.top(new BooleanQuery.Builder()
               .add(query, Occur.MUST)
               .add(new TermQuery(new Term(Schema.ARTICLE_ID, e.getKey())), Occur.FILTER)
-              .build(), options, options.perArticle(), Integer.MAX_VALUE).scoreDocs));
+              .build(), options.perArticle(), Integer.MAX_VALUE).scoreDocs));
         }
       }
       List<PassageHit> passages = new ArrayList<>();
@@ -259,12 +274,16 @@ public final class PassageSearch {
 
   /**
    * The best {@code n} passages in the order asked for, with their scores and the total, exact up
-   * to {@code countUpTo} matches (always exact in date order).
+   * to {@code countUpTo} matches (always exact in date order); by relevance, in the context of
+   * their article when the ranking says so and {@code articleQuery} is not null.
    */
-  private static TopDocs ranked(IndexSearcher searcher, Query query, SearchOptions options, int n,
-      int countUpTo) throws IOException {
+  private static TopDocs ranked(IndexSearcher searcher, Query query, Query articleQuery,
+      SearchOptions options, int n, int countUpTo) throws IOException {
     if (options.sort() == SearchOptions.Sort.RELEVANCE) {
-      return searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
+      float weight = options.ranking().articleWeight();
+      return articleQuery != null && weight > 0
+          ? ArticleContext.rank(searcher, query, articleQuery, weight, n, countUpTo)
+          : searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
     }
     boolean newest = options.sort() == SearchOptions.Sort.NEWEST_FIRST;
     SortField day = new SortField(Schema.DAY, SortField.Type.LONG, newest);
@@ -300,11 +319,32 @@ public final class PassageSearch {
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
-      ScoreExplanation explanation = options.explain() ? explain(searcher.explain(query, sd.doc)) : null;
+      ScoreExplanation explanation =
+          options.explain() ? withArticleShare(explain(searcher.explain(query, sd.doc)), sd.score) : null;
       List<Quote> quotes = QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r);
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
     }
+  }
+
+  /**
+   * The passage's explanation with, when the passage was ranked in its article's context, the
+   * article's share of the score as one more term of the sum.
+   */
+  private static ScoreExplanation withArticleShare(ScoreExplanation passage, float score) {
+    float share = score - passage.value();
+    if (Math.abs(share) <= 1e-4f * Math.max(1f, Math.abs(score))) {
+      return passage;
+    }
+    ScoreExplanation article = new ScoreExplanation(share, ARTICLE_DESCRIPTION, List.of());
+    List<ScoreExplanation> terms = new ArrayList<>();
+    if (passage.description().equals("sum of:")) {
+      terms.addAll(passage.details());
+    } else {
+      terms.add(passage);
+    }
+    terms.add(article);
+    return new ScoreExplanation(score, "sum of:", terms);
   }
 
   /** Our form of Lucene's explanation, without internal document numbers, the all-words bonus named. */
@@ -315,7 +355,7 @@ public final class PassageSearch {
     }
     // "weight(text:bamako in 42) [BM25Similarity], result of:" → "weight(text:bamako) BM25:"
     String description = e.getDescription()
-        .replaceFirst(" in \\d+\\) \\[BM25Similarity\\], result of:$", ") BM25:");
+        .replaceFirst(" in \\d+\\) \\[\\w*\\], result of:$", ") BM25:");
     if (description.startsWith("ConstantScore(") && e.getValue().floatValue() == QueryCompiler.ALL_WORDS_BONUS) {
       return new ScoreExplanation(e.getValue().floatValue(), BONUS_DESCRIPTION, List.of());
     }

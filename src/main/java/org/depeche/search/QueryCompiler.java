@@ -47,7 +47,11 @@ import org.depeche.search.ParsedQuery.Item;
  * of its article. When a query has two or more groups, a passage that holds all of them in its own
  * text gets {@link #ALL_WORDS_BONUS} on top, which puts such passages before those that miss a word
  * or find it only in the title. Words that the analyzer drops entirely (stop words such as
- * {@code le}, {@code de}) are ignored.
+ * {@code le}, {@code de}) are ignored. Two words that follow each other in the query score again
+ * when they are near each other in the text (see {@code proximity}).
+ *
+ * <p>The same words are also compiled into a query on the whole text of articles, which {@link
+ * ArticleContext} adds to the score of each passage of an article.
  *
  * <p>A prefix ({@code britanniq*}) stands for the words of the index that begin with it, looked up
  * unstemmed in {@link Schema#WORDS} ({@code britannique}, {@code britanniques}), then searched by
@@ -64,6 +68,12 @@ public final class QueryCompiler {
    */
   public static final float ALL_WORDS_BONUS = 1000f;
 
+  /**
+   * How far apart, in positions, two consecutive words of the query may be for a proximity clause
+   * to match (stop words count: {@code trafic de drogue} is 1 apart).
+   */
+  public static final int PROXIMITY_SLOP = 3;
+
   /** The most words of the index one prefix stands for, the most frequent ones. */
   public static final int MAX_PREFIX_WORDS = 256;
 
@@ -79,20 +89,46 @@ public final class QueryCompiler {
   /**
    * A compiled query.
    *
-   * @param query the Lucene query, or null when every word was a stop word
+   * @param query the Lucene query that ranks passages, or null when every word was a stop word
+   * @param articleQuery the same words and phrases looked for in the whole text of articles ({@link
+   *     Schema#ARTICLE_TEXT}), or null when the query has none outside {@code title:} and {@code
+   *     source:}
    * @param highlightTerms the analyzed terms to highlight in the passage text
    */
-  public record Compiled(Query query, Set<String> highlightTerms) {}
+  public record Compiled(Query query, Query articleQuery, Set<String> highlightTerms) {}
 
   /**
-   * Compiles a parsed query with the analyzer the index was built with ({@link Schema#analyzer()});
-   * prefixes are looked up in {@code reader}.
+   * Compiles a parsed query with the analyzer the index was built with ({@link
+   * Schema#analyzer}); prefixes are looked up in {@code reader}.
+   *
+   * @param allWordsFirst whether a passage holding every group in its own text gets {@link
+   *     #ALL_WORDS_BONUS}
+   * @param proximity the weight of the proximity clauses: for each two words that follow each
+   *     other in the query (not in quotes, {@code OR} groups or field prefixes), the two terms within
+   *     {@value #PROXIMITY_SLOP} positions of each other, in order, scored by BM25 like a phrase;
+   *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}. 0 adds none.
    */
-  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader) {
+  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader,
+      boolean allWordsFirst, float proximity) {
     Set<String> highlight = new HashSet<>();
+    // Runs of consecutive plain words, as analyzed terms: the pairs of the proximity clauses.
+    List<List<String>> runs = new ArrayList<>();
+    runs.add(new ArrayList<>());
     List<Query> scored = new ArrayList<>();
     List<Query> inPassage = new ArrayList<>();
+    List<Query> inArticle = new ArrayList<>();
     for (Group group : parsed.groups()) {
+      Item only = group.alternatives().getFirst();
+      // Only plain words: then a proximity clause matches only where its two words match too.
+      if (group.alternatives().size() == 1 && only.field() == ParsedQuery.Field.ANY && !only.phrase()
+          && !only.prefix()) {
+        Analyzed a = analyze(Schema.TEXT, only.text(), analyzer);
+        if (a != null) {
+          a.stacks().forEach(st -> runs.getLast().add(st.getFirst().text()));
+        }
+      } else if (!runs.getLast().isEmpty()) {
+        runs.add(new ArrayList<>());
+      }
       List<Query> alternatives = new ArrayList<>();
       List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
@@ -106,6 +142,7 @@ public final class QueryCompiler {
         if (item.field() == ParsedQuery.Field.ANY) {
           a.stacks().forEach(stack -> stack.forEach(t -> highlight.add(t.text())));
           passageAlternatives.add(a.inPassage());
+          inArticle.add(a.in(Schema.ARTICLE_TEXT).query());
         } else {
           passageAlternatives.add(a.query());
         }
@@ -116,11 +153,11 @@ public final class QueryCompiler {
       }
     }
     if (scored.isEmpty()) {
-      return new Compiled(null, Set.of());
+      return new Compiled(null, null, Set.of());
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     scored.forEach(q -> top.add(q, Occur.SHOULD));
-    if (scored.size() > 1) {
+    if (allWordsFirst && scored.size() > 1) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       inPassage.forEach(q -> all.add(q, Occur.FILTER));
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
@@ -133,7 +170,29 @@ public final class QueryCompiler {
         top.add(a.query(), Occur.MUST_NOT);
       }
     }
-    return new Compiled(top.build(), Set.copyOf(highlight));
+    Query article = null;
+    if (!inArticle.isEmpty()) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      inArticle.forEach(q -> b.add(q, Occur.SHOULD));
+      if (proximity > 0) {
+        pairs(runs, Schema.ARTICLE_TEXT).forEach(q -> b.add(new BoostQuery(q, proximity), Occur.SHOULD));
+      }
+      article = b.build();
+    }
+    if (proximity > 0) {
+      pairs(runs, Schema.TEXT).forEach(q -> top.add(new BoostQuery(q, proximity), Occur.SHOULD));
+    }
+    return new Compiled(top.build(), article, Set.copyOf(highlight));
+  }
+
+  private static List<Query> pairs(List<List<String>> runs, String field) {
+    List<Query> pairs = new ArrayList<>();
+    for (List<String> r : runs) {
+      for (int i = 0; i + 1 < r.size(); i++) {
+        pairs.add(new PhraseQuery(PROXIMITY_SLOP, field, r.get(i), r.get(i + 1)));
+      }
+    }
+    return pairs;
   }
 
   private static String fieldOf(Item item) {
@@ -159,6 +218,15 @@ public final class QueryCompiler {
    * included.
    */
   private record Analyzed(String field, List<List<Term>> stacks, List<Integer> positions) {
+
+    /** The same terms in another field. */
+    Analyzed in(String other) {
+      List<List<Term>> moved = new ArrayList<>();
+      for (List<Term> stack : stacks) {
+        moved.add(stack.stream().map(t -> new Term(other, t.bytes())).toList());
+      }
+      return new Analyzed(other, moved, positions);
+    }
 
     /** One position gives a term (or a synonym set), several give an exact phrase. */
     Query query() {

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -34,14 +35,14 @@ import org.tartarus.snowball.ext.FrenchStemmer;
  * <ul>
  *   <li><b>recall</b>: the share of a lemma's occurrences whose form gives the lemma's most common
  *       term — do {@code militaire} and {@code militaires} meet?
- *   <li><b>purity</b>: the share of a term's occurrences that belong to the term's most common
+ *   <li><b>precision</b>: the share of a term's occurrences that belong to the term's most common
  *       lemma — do {@code deux} and {@code deuxième} stay apart?
  *   <li><b>accents</b>: the share of accented occurrences whose form typed without accents gives
  *       the same term — does {@code boulangere} find {@code boulangère}?
  * </ul>
  *
  * <p>Run with the test classpath: {@code java -cp ... org.depeche.analysis.StemOrderEvaluation
- * [form_lemma.tsv]}. It reports and never fails.
+ * [form_lemma.tsv]} ({@code scripts/evaluate} does). It prints a Markdown table and never fails.
  */
 public final class StemOrderEvaluation {
   static final Path DEFAULT_DATA = Path.of("../shared/data/ud-french/form_lemma.tsv");
@@ -55,17 +56,18 @@ public final class StemOrderEvaluation {
     Path data = args.length > 0 ? Path.of(args[0]) : DEFAULT_DATA;
     List<Row> rows = read(data);
     System.out.printf(
-        "%d content forms, %d occurrences, from %s%n",
+        "%d content forms, %d occurrences, from %s%n%n",
         rows.size(), rows.stream().mapToInt(Row::count).sum(), data);
-    System.out.printf(
-        "%-30s %8s %8s %8s %8s%n", "chain", "recall", "purity", "accents", "terms");
+    System.out.println("| chain | recall | precision | accents | terms |");
+    System.out.println("|---|---:|---:|---:|---:|");
     UnaryOperator<TokenStream> stop = in -> new StopFilter(in, FrenchNewsAnalyzer.DEFAULT_STOP_SET);
     UnaryOperator<TokenStream> fold = ASCIIFoldingFilter::new;
     UnaryOperator<TokenStream> light = FrenchLightStemFilter::new;
     UnaryOperator<TokenStream> minimal = FrenchMinimalStemFilter::new;
     UnaryOperator<TokenStream> snowball = in -> new SnowballFilter(in, new FrenchStemmer());
     Map<String, Analyzer> chains = new LinkedHashMap<>();
-    chains.put("FrenchNewsAnalyzer", new FrenchNewsAnalyzer());
+    chains.put("depeche (FrenchNewsAnalyzer)", new FrenchNewsAnalyzer());
+    chains.put("lucene-french (stock FrenchAnalyzer)", new FrenchAnalyzer());
     chains.put("stop fold (no stemming)", chain(in -> fold.apply(stop.apply(in))));
     chains.put("stop fold light", chain(in -> light.apply(fold.apply(stop.apply(in)))));
     chains.put("stop light fold", chain(in -> fold.apply(light.apply(stop.apply(in)))));
@@ -123,7 +125,7 @@ public final class StemOrderEvaluation {
       }
     }
     System.out.printf(
-        "%-30s %8.4f %8.4f %8.4f %8d%n",
+        "| %s | %.4f | %.4f | %.4f | %d |%n",
         name,
         majorityShare(termsByLemma),
         majorityShare(lemmasByTerm),

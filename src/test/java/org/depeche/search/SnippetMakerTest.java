@@ -39,7 +39,7 @@ class SnippetMakerTest {
 
   /** The snippet of {@code text} for {@code query}, with the terms the compiled query highlights. */
   private static Snippet snippet(String text, String query, int maxChars) {
-    Set<String> terms = QueryCompiler.compile(QueryParser.parse(query), ANALYZER, noIndex).highlightTerms();
+    Set<String> terms = QueryCompiler.compile(QueryParser.parse(query), ANALYZER, noIndex, true, 0).highlightTerms();
     return SnippetMaker.snippet(text, terms, ANALYZER, maxChars);
   }
 

@@ -13,6 +13,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.depeche.Article;
+import org.depeche.TextAnalyzer;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
@@ -67,7 +68,7 @@ public final class QuotationThroughput {
       System.gc();
       long started = System.nanoTime();
       long cpu = cpuNanos();
-      Analyzer analyzer = Schema.analyzer();
+      Analyzer analyzer = Schema.analyzer(TextAnalyzer.DEPECHE);
       try (FSDirectory directory = FSDirectory.open(dir);
           IndexWriter writer = new IndexWriter(directory,
               new IndexWriterConfig(analyzer)
