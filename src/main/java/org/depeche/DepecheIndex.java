@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -43,6 +42,7 @@ import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
+import org.depeche.index.CorpusSync;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
@@ -73,8 +73,14 @@ public final class DepecheIndex implements Closeable {
   /** The name of the analyzer recorded in the index. */
   public static final String ANALYZER_NAME = "depeche";
 
-  /** Articles indexed between two commits during a long {@link #addFiles} run. */
+  /** At most this many articles are indexed between two commits of an {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
+
+  /**
+   * At most this long between two commits of an {@link #addFiles} run: what a run stopped by force
+   * may lose, and what searches from other processes may lag behind it.
+   */
+  static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -200,10 +206,14 @@ public final class DepecheIndex implements Closeable {
    * @throws IllegalStateException when the index was opened for searching only
    */
   public int add(Article article) {
+    return add(article, null);
+  }
+
+  private int add(Article article, String file) {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
-      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages));
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages, file));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -211,46 +221,78 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
-   * them, committing now and then and at the end. Bad input is reported to the listener and
-   * skipped; everything good is indexed.
+   * Brings the index in step with files and directories (see {@link CorpusReader} for the formats),
+   * doing the least work: files indexed before and unchanged since (same content) are skipped,
+   * changed files are indexed again, and the articles of files gone from the directories given are
+   * removed; articles from elsewhere are left alone. Commits now and then, and at the end; a run
+   * stopped at any moment loses nothing of the last commit, and the next run finishes the work.
+   * Bad input is reported to the listener and skipped; everything good is indexed.
+   *
+   * <pre>{@code
+   * IndexingSummary s = index.addFiles(List.of(Path.of("corpus")), IndexingListener.SILENT);
+   * // after editing one file of corpus/ and deleting another:
+   * // s.updated() == 1, s.removed() == 1, s.unchanged() == 199
+   * }</pre>
    *
    * @throws IllegalStateException when the index was opened for searching only
    */
   public IndexingSummary addFiles(List<Path> paths, IndexingListener listener) {
-    writer();
+    return index(paths, listener, false);
+  }
+
+  /**
+   * Makes the index hold exactly the articles of these files and directories: every file is read
+   * again, whatever its fingerprint, and every article not read is removed, including those added
+   * with {@link #add}. What {@code depeche index --full} does. The old articles stay searchable
+   * until they are replaced or the run ends, and a run stopped half way loses nothing committed.
+   *
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public IndexingSummary rebuild(List<Path> paths, IndexingListener listener) {
+    return index(paths, listener, true);
+  }
+
+  private IndexingSummary index(List<Path> paths, IndexingListener listener, boolean full) {
+    IndexWriter w = writer();
     long started = System.nanoTime();
-    long[] counts = new long[2];
+    long[] passages = new long[1];
+    long[] articles = new long[1];
     int[] warnings = new int[1];
     long[] lastProgress = {started};
-    ArticleSink sink = article -> {
-      counts[1] += add(article);
-      counts[0]++;
-      if (counts[0] % COMMIT_EVERY_ARTICLES == 0) {
-        commit();
-      }
-      long now = System.nanoTime();
-      if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
-        lastProgress[0] = now;
-        listener.progress(counts[0], counts[1]);
-      }
-    };
+    long[] lastCommit = {started};
     ReadSummary read;
-    try {
-      read = new CorpusReader().read(paths, sink, problem -> {
+    CorpusSync.Counts counts;
+    try (CorpusSync sync = new CorpusSync(w, directory, paths, full)) {
+      ArticleSink sink = article -> {
+        passages[0] += add(article, sync.currentFile());
+        sync.read(article);
+        articles[0]++;
+        long now = System.nanoTime();
+        if (articles[0] % COMMIT_EVERY_ARTICLES == 0 || now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
+          commit();
+          lastCommit[0] = now;
+        }
+        if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+          lastProgress[0] = now;
+          listener.progress(articles[0], passages[0]);
+        }
+      };
+      read = new CorpusReader().read(paths, sync, sink, problem -> {
         if (problem.severity() == Problem.Severity.WARNING) {
           warnings[0]++;
         }
+        sync.problem(problem);
         listener.problem(problem);
       });
+      counts = sync.finish();
+      commit();
     } catch (IOException e) {
       throw new DepecheException("indexing failed: " + e.getMessage(), e);
-    } finally {
-      commit();
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    return new IndexingSummary(read.files(), read.filesSkipped(), counts[0], counts[1],
-        read.recordsSkipped(), warnings[0], millis);
+    return new IndexingSummary(read.files(), counts.filesUnchanged(), read.filesSkipped(), counts.added(),
+        counts.updated(), counts.unchanged(), counts.removed(), passages[0], read.recordsSkipped(),
+        warnings[0], millis);
   }
 
   /**
@@ -316,7 +358,7 @@ public final class DepecheIndex implements Closeable {
     IndexSearcher searcher = acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      long articles = searcher.count(IntField.newExactQuery(Schema.PASSAGE_NUMBER, 0));
+      long articles = searcher.count(Schema.articles());
       long terms = 0;
       Terms t = MultiTerms.getTerms(reader, Schema.TEXT);
       if (t != null) {
@@ -338,7 +380,7 @@ public final class DepecheIndex implements Closeable {
       IndexCommit commit = reader.getIndexCommit();
       Map<String, String> data = commit.getUserData();
       String time = data.get(Schema.COMMIT_TIME);
-      return new IndexStats(articles, reader.numDocs(), terms, size, data.get(Schema.COMMIT_ANALYZER),
+      return new IndexStats(articles, searcher.count(Schema.passages()), terms, size, data.get(Schema.COMMIT_ANALYZER),
           time == null ? null : Instant.parse(time));
     } catch (IOException e) {
       throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);

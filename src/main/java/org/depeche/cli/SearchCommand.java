@@ -108,7 +108,7 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     err.println("depeche: no index yet; indexing " + IndexCommand.DEFAULT_CORPUS + "/ into " + index + "/ first");
-    return IndexCommand.run(index, List.of(IndexCommand.DEFAULT_CORPUS), err);
+    return IndexCommand.run(index, List.of(IndexCommand.DEFAULT_CORPUS), false, err);
   }
 
   private int runBatch(DepecheIndex idx, SearchOptions options, PrintWriter out, PrintWriter err) {

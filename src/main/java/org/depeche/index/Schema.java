@@ -9,6 +9,8 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.depeche.Article;
@@ -54,6 +56,21 @@ public final class Schema {
   /** The article's category: stored, indexed as one term. */
   public static final String CATEGORY = "category";
 
+  /**
+   * The file an article was read from, as an absolute normalized path, on each of its passages:
+   * indexed as one term, not stored. Absent for articles added through {@link
+   * org.depeche.DepecheIndex#add}.
+   */
+  public static final String FILE = "file";
+  /**
+   * On a file record (one document per corpus file indexed, not a passage): the file's absolute
+   * normalized path, stored and indexed as one term. Passage queries never match a file record:
+   * it has none of the passage fields.
+   */
+  public static final String FILE_RECORD = "file_record";
+  /** On a file record: the SHA-256 of the file's bytes when it was indexed, hex, stored only. */
+  public static final String FILE_FINGERPRINT = "file_sha256";
+
   /** Commit user-data key: the schema version. */
   public static final String COMMIT_SCHEMA = "depeche.schema";
   /** Commit user-data key: the analyzer's name. */
@@ -77,14 +94,21 @@ public final class Schema {
     return new BM25Similarity(BM25_K1, BM25_B);
   }
 
-  /** Returns the Lucene documents of an article's passages, in order. */
-  public static List<Document> documents(Article article, List<Passage> passages) {
+  /**
+   * Returns the Lucene documents of an article's passages, in order.
+   *
+   * @param file the {@link #FILE} the article was read from, or null
+   */
+  public static List<Document> documents(Article article, List<Passage> passages, String file) {
     List<Document> docs = new ArrayList<>(passages.size());
     for (Passage p : passages) {
       Document doc = new Document();
       doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
       doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      if (file != null) {
+        doc.add(new StringField(FILE, file, Field.Store.NO));
+      }
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
       doc.add(new StoredField(TEXT, p.text()));
       if (article.title() != null) {
@@ -107,5 +131,23 @@ public final class Schema {
       docs.add(doc);
     }
     return docs;
+  }
+
+  /** Returns the record of a corpus file indexed with the given fingerprint. */
+  public static Document fileRecord(String file, String fingerprint) {
+    Document doc = new Document();
+    doc.add(new StringField(FILE_RECORD, file, Field.Store.YES));
+    doc.add(new StoredField(FILE_FINGERPRINT, fingerprint));
+    return doc;
+  }
+
+  /** Returns a query for every passage, and nothing else (not the file records). */
+  public static Query passages() {
+    return new FieldExistsQuery(PASSAGE_NUMBER);
+  }
+
+  /** Returns a query for the first passage of every article: one document per article. */
+  public static Query articles() {
+    return IntField.newExactQuery(PASSAGE_NUMBER, 0);
   }
 }
