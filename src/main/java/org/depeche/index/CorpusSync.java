@@ -34,21 +34,23 @@ import org.depeche.corpus.Problem;
 /**
  * One run that brings an index in step with corpus files, doing the least work: a file whose
  * bytes have the {@linkplain Fingerprint fingerprint} recorded when it was last indexed is not read
- * again; a changed file has its articles removed, then is read again; and at the end the articles
- * of files gone from the directories given are removed. A {@linkplain #full full} run reads every
- * file and then removes every article it did not read.
+ * again; a changed file is read again, each of its articles replaced in one step, and those it no
+ * longer holds removed once it has been read whole and without error; and at the end the articles
+ * of files gone from the directories given are removed. A full run reads every file and then
+ * removes every article it did not read. Searches never see an article missing because its file
+ * is being read again.
  *
  * <p>For example, on an index of {@code corpus/} (files {@code a.txt}, {@code b.txt}), after
  * {@code a.txt} was edited and {@code b.txt} deleted, a run on {@code corpus/} reads {@code a.txt}
  * alone and counts 1 updated, 0 unchanged, 1 removed.
  *
  * <p><b>Safe to stop at any moment.</b> A file's record (its path and fingerprint) is written after
- * the file has been read whole and without error, and deleted when it is found changed, with the
- * file's old articles; so a run killed before it commits leaves the last commit as it was, and a
- * run killed after some commits leaves a file either recorded with all its articles, or unrecorded
- * and read again by the next run. A file that cannot be fingerprinted (unreadable) keeps its
- * articles; the reader then reports it. A file under a directory that could not be listed is not
- * taken for gone.
+ * the file has been read whole and without error, and deleted as soon as the file is found
+ * changed; so a run killed before it commits leaves the last commit as it was, and a run killed
+ * after some commits leaves each file either recorded with all its articles, or unrecorded and read
+ * again by the next run. A file that cannot be read, or is read with errors, keeps the articles it
+ * no longer yields (the reader reports the errors). A file under a directory that could not be
+ * listed is not taken for gone.
  *
  * <p>Each article read is counted once: added when its id was not in the index before the run,
  * updated when it was (the articles of a changed file count as updated even when their own text is
@@ -59,14 +61,16 @@ import org.depeche.corpus.Problem;
  */
 public final class CorpusSync implements FileGate, Closeable {
   private final IndexWriter writer;
-  private final DirectoryReader before;
+  private final DirectoryReader lastCommit;
   private final IndexSearcher searcher;
   private final List<Path> roots;
   private final boolean full;
   private final Set<String> visited = new HashSet<>();
   private final List<Path> troubled = new ArrayList<>();
   private final Set<String> read = new HashSet<>();
-  private final Set<String> replaced = new HashSet<>();
+  private final Set<String> readHere = new HashSet<>();
+  private final Set<String> before = new HashSet<>();
+  private final Set<String> removed = new HashSet<>();
   private String file;
   private String fingerprint;
   private int filesUnchanged;
@@ -95,8 +99,8 @@ public final class CorpusSync implements FileGate, Closeable {
   public CorpusSync(IndexWriter writer, Directory directory, List<Path> paths, boolean full)
       throws IOException {
     this.writer = writer;
-    this.before = DirectoryReader.open(directory);
-    this.searcher = new IndexSearcher(before);
+    this.lastCommit = DirectoryReader.open(directory);
+    this.searcher = new IndexSearcher(lastCommit);
     this.roots = paths.stream().filter(Files::isDirectory).map(CorpusSync::normalized).toList();
     this.full = full;
   }
@@ -111,25 +115,40 @@ public final class CorpusSync implements FileGate, Closeable {
     String key = normalized(path).toString();
     visited.add(key);
     file = key;
+    readHere.clear();
+    before.clear();
     try {
       fingerprint = Fingerprint.of(path);
     } catch (IOException unreadable) {
       fingerprint = null;
       return true;
     }
-    if (!full && fingerprint.equals(recordedFingerprint(key))) {
+    String recorded = recordedFingerprint(key);
+    if (!full && fingerprint.equals(recorded)) {
       filesUnchanged++;
       unchanged += searcher.count(articlesOf(key));
       file = null;
       return false;
     }
-    forget(key);
+    // The file's articles are replaced one by one as it is read, so that a search or a crash half
+    // way still finds each of them; those it no longer holds go once it has been read. Its record
+    // goes now, so that a run stopped before the end reads the file again.
+    before.addAll(articleIds(articlesOf(key)));
+    if (recorded != null && !recorded.equals(fingerprint)) {
+      writer.deleteDocuments(new Term(Schema.FILE_RECORD, key));
+    }
     return true;
   }
 
   @Override
   public void done(Path path, boolean clean) throws IOException {
     if (clean && fingerprint != null) {
+      for (String id : before) {
+        if (!readHere.contains(id)) {
+          writer.deleteDocuments(articleOf(file, id));
+          removed.add(id);
+        }
+      }
       writer.updateDocument(new Term(Schema.FILE_RECORD, file), Schema.fileRecord(file, fingerprint));
     }
     file = null;
@@ -138,6 +157,7 @@ public final class CorpusSync implements FileGate, Closeable {
 
   /** Counts an article read in this run. */
   public void read(Article article) throws IOException {
+    readHere.add(article.id());
     if (read.add(article.id())) {
       if (searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, article.id()))) > 0) {
         updated++;
@@ -175,29 +195,36 @@ public final class CorpusSync implements FileGate, Closeable {
     if (full) {
       for (String id : liveTerms(Schema.ARTICLE_ID)) {
         if (!read.contains(id) && !kept.contains(id)) {
-          replaced.add(id);
+          removed.add(id);
           writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
         }
       }
     }
-    replaced.removeAll(read);
-    return new Counts(filesUnchanged, added, updated, unchanged, replaced.size());
+    removed.removeAll(read);
+    return new Counts(filesUnchanged, added, updated, unchanged, removed.size());
   }
 
   @Override
   public void close() throws IOException {
-    before.close();
+    lastCommit.close();
   }
 
   /** Deletes a file's articles and record, noting the articles it held. */
   private void forget(String key) throws IOException {
-    replaced.addAll(articleIds(articlesOf(key)));
+    removed.addAll(articleIds(articlesOf(key)));
     writer.deleteDocuments(new Term(Schema.FILE, key), new Term(Schema.FILE_RECORD, key));
   }
 
   private String recordedFingerprint(String key) throws IOException {
     ScoreDoc[] hits = searcher.search(new TermQuery(new Term(Schema.FILE_RECORD, key)), 1).scoreDocs;
     return hits.length == 0 ? null : searcher.storedFields().document(hits[0].doc).get(Schema.FILE_FINGERPRINT);
+  }
+
+  private static Query articleOf(String key, String id) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Schema.FILE, key)), Occur.FILTER)
+        .add(new TermQuery(new Term(Schema.ARTICLE_ID, id)), Occur.FILTER)
+        .build();
   }
 
   private static Query articlesOf(String key) {
@@ -223,11 +250,11 @@ public final class CorpusSync implements FileGate, Closeable {
   /** The terms of a field that at least one live document of the last commit holds. */
   private List<String> liveTerms(String field) throws IOException {
     List<String> live = new ArrayList<>();
-    Terms terms = MultiTerms.getTerms(before, field);
+    Terms terms = MultiTerms.getTerms(lastCommit, field);
     if (terms == null) {
       return live;
     }
-    Bits liveDocs = MultiBits.getLiveDocs(before);
+    Bits liveDocs = MultiBits.getLiveDocs(lastCommit);
     TermsEnum e = terms.iterator();
     PostingsEnum postings = null;
     for (BytesRef term = e.next(); term != null; term = e.next()) {
