@@ -43,6 +43,7 @@ import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
 import org.depeche.index.CorpusSync;
+import org.depeche.index.IndexChecker;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
@@ -178,6 +179,32 @@ public final class DepecheIndex implements Closeable {
       closeQuietly(writer);
       closeQuietly(directory);
       throw e;
+    }
+  }
+
+  /**
+   * Checks the index at {@code dir}: Lucene's {@code CheckIndex} on every segment, then the schema
+   * version and analyzer its last commit records, and that every article's passages are all there,
+   * each once. What {@code depeche check} runs. Needs the index to itself: no writer may run.
+   *
+   * <pre>{@code
+   * DepecheIndex.check(Path.of("index")).healthy();   // true
+   * }</pre>
+   *
+   * @throws IndexUnavailableException when there is no index at {@code dir}, or another process is
+   *     writing it
+   */
+  public static IndexHealth check(Path dir) {
+    if (!exists(dir)) {
+      throw missing(dir);
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return IndexChecker.check(directory, ANALYZER_NAME);
+    } catch (LockObtainFailedException e) {
+      throw new IndexUnavailableException(Reason.LOCKED, dir,
+          "index " + dir + " is being written by another process", e);
+    } catch (IOException e) {
+      throw new DepecheException("cannot check index " + dir + ": " + e.getMessage(), e);
     }
   }
 

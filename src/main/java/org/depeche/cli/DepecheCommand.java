@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       SearchCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
+      CheckCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
