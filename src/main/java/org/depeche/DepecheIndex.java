@@ -117,6 +117,9 @@ public final class DepecheIndex implements Closeable {
   public static DepecheIndex open(Path dir) {
     Directory directory = null;
     try {
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw notADirectory(dir);
+      }
       if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
         throw missing(dir);
       }
@@ -146,9 +149,13 @@ public final class DepecheIndex implements Closeable {
     IndexWriter writer = null;
     try {
       if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, dir + " is a file, not an index directory");
+        throw notADirectory(dir);
       }
       Files.createDirectories(dir);
+      if (!Files.isWritable(dir)) {
+        throw new IndexUnavailableException(Reason.READ_ONLY, dir,
+            "index " + dir + " is read-only: depeche cannot write it");
+      }
       directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
       if (exists) {
@@ -482,6 +489,10 @@ public final class DepecheIndex implements Closeable {
       return files.anyMatch(f -> !f.getFileName().toString().startsWith(".")
           && !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME));
     }
+  }
+
+  private static IndexUnavailableException notADirectory(Path dir) {
+    return new IndexUnavailableException(Reason.INCOMPATIBLE, dir, dir + " is a file, not an index directory");
   }
 
   private static IndexUnavailableException missing(Path dir) {
