@@ -25,6 +25,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.depeche.QuerySyntaxException;
 import org.depeche.index.Schema;
 import org.depeche.search.ParsedQuery.Group;
 import org.depeche.search.ParsedQuery.Item;
@@ -48,6 +49,14 @@ public final class QueryCompiler {
    */
   public static final float ALL_WORDS_BONUS = 1000f;
 
+  /**
+   * The most terms a query may give after analysis, counting each term of a phrase and each
+   * alternative form ({@code Royaume-Uni} gives three): enough for a pasted paragraph, and far
+   * below what would make a search slow or exceed Lucene's clause limit. A longer query is a
+   * {@link QuerySyntaxException} at the word that goes past it.
+   */
+  public static final int MAX_TERMS = 256;
+
   private QueryCompiler() {}
 
   /**
@@ -58,8 +67,13 @@ public final class QueryCompiler {
    */
   public record Compiled(Query query, Set<String> highlightTerms) {}
 
-  /** Compiles a parsed query with the analyzer the index was built with. */
+  /**
+   * Compiles a parsed query with the analyzer the index was built with.
+   *
+   * @throws QuerySyntaxException when the query gives more than {@link #MAX_TERMS} terms
+   */
   public static Compiled compile(ParsedQuery parsed, Analyzer analyzer) {
+    int[] terms = {0};
     Set<String> highlight = new HashSet<>();
     List<Query> scored = new ArrayList<>();
     List<Query> inPassage = new ArrayList<>();
@@ -67,7 +81,7 @@ public final class QueryCompiler {
       List<Query> alternatives = new ArrayList<>();
       List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
-        Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+        Analyzed a = analyzeWithin(item, analyzer, terms);
         if (a == null) {
           continue;
         }
@@ -95,7 +109,7 @@ public final class QueryCompiler {
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
     for (Item item : parsed.exclusions()) {
-      Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+      Analyzed a = analyzeWithin(item, analyzer, terms);
       if (a != null) {
         top.add(a.query(), Occur.MUST_NOT);
       }
@@ -169,6 +183,19 @@ public final class QueryCompiler {
       SpanQuery span = clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
       return new SpanFirstQuery(span, Schema.TITLE_POSITION);
     }
+  }
+
+  /** Analyzes an item, adding its terms to the query's count; null when nothing is left of it. */
+  private static Analyzed analyzeWithin(Item item, Analyzer analyzer, int[] terms) {
+    Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+    if (a != null) {
+      terms[0] += a.stacks().stream().mapToInt(List::size).sum();
+      if (terms[0] > MAX_TERMS) {
+        throw new QuerySyntaxException("too many words: a query may give at most " + MAX_TERMS
+            + " terms", item.position());
+      }
+    }
+    return a;
   }
 
   /** Analyzes text for a field; null when the analyzer leaves nothing of it. */
