@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>In {@code mvn verify} the corpus is 2,000 articles: 10 copies of the 200 OrangeSum articles
  * of {@code corpus/} (CC BY-SA 4.0, see {@code corpus/README.md}), each given its own id and a
- * marker word. With {@code -Ddepeche.crash=full} it is the whole OrangeSum corpus
+ * marker word. With {@code -Ddepeche.long=true} it is the whole OrangeSum corpus
  * ({@code ../shared/data/orangesum/orangesum.jsonl.gz}, 34,352 articles) cut into files of 1,000
  * articles, killed within the first two minutes of each run.
  */
@@ -61,7 +61,7 @@ class CrashSafetyIT {
 
   @Test
   void killedIndexingRunsLoseNothingAndTheNextRunCompletesTheIndex() throws Exception {
-    boolean full = "full".equals(System.getProperty("depeche.crash"));
+    boolean full = Boolean.getBoolean("depeche.long");
     Path corpus = Files.createDirectory(dir.resolve("corpus"));
     Path index = dir.resolve("index");
     if (full) {
