@@ -264,8 +264,8 @@ public final class DepecheIndex implements Closeable {
    *
    * <pre>{@code
    * IndexingSummary s = index.addFiles(List.of(Path.of("corpus")), IndexingListener.SILENT);
-   * // after editing one file of corpus/ and deleting another:
-   * // s.updated() == 1, s.removed() == 1, s.unchanged() == 199
+   * // run again after editing corpus/royaume-uni-retrait-mali.txt:
+   * // s.updated() == 1, s.unchanged() == 200, s.added() == 0, s.removed() == 0
    * }</pre>
    *
    * @throws IllegalStateException when the index was opened for searching only

@@ -4,7 +4,7 @@ package org.depeche;
  * What one indexing run did.
  *
  * <pre>{@code
- * // corpus/ indexed before; since then one file edited, one deleted, one added:
+ * // a folder of 201 .txt files indexed before; since then one file edited, one deleted, one added:
  * // IndexingSummary[files=2, filesUnchanged=199, filesSkipped=0, added=1, updated=1,
  * //     unchanged=199, removed=1, passages=25, recordsSkipped=0, warnings=0, millis=310]
  * }</pre>

@@ -145,6 +145,13 @@ class IncrementalIndexingTest {
   }
 
   @Test
+  void aFileGivenTwiceInOneRunIsReadOnce() {
+    IndexingSummary s = run(news, news.resolve("mali.txt"), dir);
+    assertEquals(List.of(4L, 0L, 0L, 0L, 3L, 0L), counts(s));
+    assertEquals(List.of("mali.txt"), found("Heappey"));
+  }
+
+  @Test
   void articlesAddedThroughTheLibraryAreLeftAlone() {
     depeche.add(Article.builder("seul").text("Un article sans fichier, sur Accra.").build());
     depeche.commit();

@@ -113,7 +113,10 @@ public final class CorpusSync implements FileGate, Closeable {
   @Override
   public boolean open(Path path) throws IOException {
     String key = normalized(path).toString();
-    visited.add(key);
+    if (!visited.add(key)) {
+      // Given twice (a file and its folder, or a folder and its parent): read once per run.
+      return false;
+    }
     file = key;
     readHere.clear();
     before.clear();
