@@ -8,13 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -23,21 +20,16 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.depeche.IndexUnavailableException.Reason;
-import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.corpus.ArticleSink;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
@@ -47,9 +39,8 @@ import org.depeche.index.IndexChecker;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
-import org.depeche.search.QueryCompiler;
+import org.depeche.search.PassageSearch;
 import org.depeche.search.QueryParser;
-import org.depeche.search.SnippetMaker;
 
 /**
  * A depeche index: French news articles cut into passages, ranked against keyword searches.
@@ -124,7 +115,7 @@ public final class DepecheIndex implements Closeable {
         throw missing(dir);
       }
       checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, new FrenchNewsAnalyzer(), null);
+      return new DepecheIndex(dir, directory, Schema.analyzer(), null);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -164,7 +155,7 @@ public final class DepecheIndex implements Closeable {
         throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
-      Analyzer analyzer = new FrenchNewsAnalyzer();
+      Analyzer analyzer = Schema.analyzer();
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
@@ -350,36 +341,36 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Ranks the passages against a query (see {@link QueryParser} for the syntax).
+   * Ranks the passages against a query (see {@link QueryParser} for the syntax), with the filters,
+   * order, grouping and extras of the options.
    *
    * @throws QuerySyntaxException when the query is malformed
    */
   public SearchResults search(String query, SearchOptions options) {
-    long started = System.nanoTime();
-    QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse(query), analyzer);
-    if (compiled.query() == null) {
-      return new SearchResults(query, 0, elapsedMillis(started), List.of());
-    }
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(compiled.query(),
-          new TopScoreDocCollectorManager(options.limit(), Integer.MAX_VALUE));
-      StoredFields stored = searcher.storedFields();
-      List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
-      int rank = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        String text = doc.get(Schema.TEXT);
-        Snippet snippet = options.snippets()
-            ? SnippetMaker.snippet(text, compiled.highlightTerms(), analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
-            : null;
-        String date = doc.get(Schema.DATE);
-        hits.add(new PassageHit(++rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
-            doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
-            date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-            text, snippet));
-      }
-      return new SearchResults(query, top.totalHits.value(), elapsedMillis(started), hits);
+      return PassageSearch.search(searcher, analyzer, query, options);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * Ranks the passages of other articles that are most like the passage {@code passageId}: the same
+   * story told by another article. The options' filters, order and grouping apply.
+   *
+   * <pre>{@code
+   * index.similar("royaume-uni-retrait-mali.txt#0", SearchOptions.defaults().withPerArticle(1));
+   * }</pre>
+   *
+   * @throws NoSuchPassageException when the index holds no such passage
+   */
+  public SearchResults similar(String passageId, SearchOptions options) {
+    IndexSearcher searcher = acquire();
+    try {
+      return PassageSearch.similar(searcher, analyzer, passageId, options);
     } catch (IOException e) {
       throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
     } finally {
@@ -498,10 +489,6 @@ public final class DepecheIndex implements Closeable {
   private static IndexUnavailableException missing(Path dir) {
     return new IndexUnavailableException(Reason.MISSING, dir,
         "no index at " + dir + "; run 'depeche index' first");
-  }
-
-  private static long elapsedMillis(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
   private static void closeQuietly(Closeable c) {

@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param text the passage's whole text
  * @param snippet the passage's text cut around the matches, with the matches marked; null when
  *     snippets were not asked for
+ * @param explanation why it got its score; null when explanations were not asked for
  */
 public record PassageHit(
     int rank,
@@ -31,4 +32,5 @@ public record PassageHit(
     String source,
     String url,
     String text,
-    Snippet snippet) {}
+    Snippet snippet,
+    ScoreExplanation explanation) {}

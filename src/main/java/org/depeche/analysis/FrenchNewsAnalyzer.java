@@ -115,7 +115,25 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   private static final NormalizeCharMap PUNCTUATION = punctuation();
 
   /** Creates the analyzer. */
-  public FrenchNewsAnalyzer() {}
+  private final boolean stem;
+
+  /** The analyzer with every step above. */
+  public FrenchNewsAnalyzer() {
+    this(true);
+  }
+
+  private FrenchNewsAnalyzer(boolean stem) {
+    this.stem = stem;
+  }
+
+  /**
+   * Returns the analyzer without its last step, the stemmer: it gives the words as written, lower
+   * case and folded ({@code "les militaires britanniques"} → {@code _ militaires britanniques}), for
+   * prefix searches and spelling suggestions that must see whole words, not stems.
+   */
+  public static FrenchNewsAnalyzer unstemmed() {
+    return new FrenchNewsAnalyzer(false);
+  }
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
@@ -139,7 +157,9 @@ public final class FrenchNewsAnalyzer extends Analyzer {
     result = new LowerCaseFilter(result);
     result = new StopFilter(result, DEFAULT_STOP_SET);
     result = new ASCIIFoldingFilter(result);
-    result = new FrenchLightStemFilter(result);
+    if (stem) {
+      result = new FrenchLightStemFilter(result);
+    }
     return new TokenStreamComponents(source, result);
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      SimilarCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
       CheckCommand.class,
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:success",
       "1:internal error (run with --stacktrace and report it)",
-      "2:usage error or malformed query",
+      "2:usage error, malformed query or unknown passage",
       "3:the index cannot be used: missing, being written by another process, read-only, incompatible, or failing its check",
       "4:some input could not be read and was skipped"
     })

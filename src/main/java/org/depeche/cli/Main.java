@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.depeche.DepecheException;
 import org.depeche.IndexUnavailableException;
+import org.depeche.NoSuchPassageException;
 import org.depeche.QuerySyntaxException;
 import picocli.CommandLine;
 
@@ -58,7 +59,8 @@ public final class Main {
   }
 
   private static int exitCode(Exception e) {
-    if (e instanceof QuerySyntaxException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof QuerySyntaxException || e instanceof NoSuchPassageException
+        || e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }
     if (e instanceof IndexUnavailableException) {

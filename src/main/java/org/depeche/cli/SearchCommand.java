@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.depeche.DepecheIndex;
 import org.depeche.PassageHit;
@@ -15,6 +16,7 @@ import org.depeche.QuerySyntaxException;
 import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.search.QueryParser;
+import org.depeche.search.Synonyms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,13 +31,13 @@ import picocli.CommandLine.Spec;
     header = "Rank passages against a keyword query.",
     description = {
       "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
-          + "OR between two words or phrases; title:word and source:word to look in one field.",
+          + "OR between two words or phrases; title:word and source:word to look in one field; "
+          + "milit* for the words that begin with milit.",
+      "Common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
       "Passages holding every word come first; a match in the article's title counts.",
       "With no index yet at the default location, indexes corpus/ there first."
     })
 final class SearchCommand implements Callable<Integer> {
-  private static final int WIDTH = 100;
-
   @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
       description = "The index directory (default: ${DEFAULT-VALUE}).")
   Path index;
@@ -46,6 +48,49 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
+
+  @Option(names = "--from", paramLabel = "DATE",
+      description = "Only articles dated on or after DATE: 2022-11-15, 2022-11 or 2022. Leaves out "
+          + "articles without a date.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE",
+      description = "Only articles dated on or before DATE: 2022-11-15, 2022-11 (to its last day) or "
+          + "2022. Leaves out articles without a date.")
+  String to;
+
+  @Option(names = "--source", paramLabel = "NAME",
+      description = "Only articles of this source (repeatable; any of them). Case and accents do not matter.")
+  List<String> sources = List.of();
+
+  @Option(names = "--category", paramLabel = "NAME",
+      description = "Only articles of this category (repeatable; any of them). Case and accents do not matter.")
+  List<String> categories = List.of();
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+      description = "relevance, date (oldest first) or -date (newest first); articles without a date "
+          + "come last (default: ${DEFAULT-VALUE}).")
+  String sort;
+
+  @Option(names = "--per-article", paramLabel = "N",
+      description = "At most N passages per article, the articles ranked by their best passage, "
+          + "-n articles; 0 for every passage (default: 1 for text, 0 for --json).")
+  Integer perArticle;
+
+  @Option(names = "--articles", description = "List articles, each with its number of matching passages.")
+  boolean articles;
+
+  @Option(names = "--facets",
+      description = "Count the matching articles by source, category, year and month.")
+  boolean facets;
+
+  @Option(names = "--synonyms", paramLabel = "FILE",
+      description = "Expand queries with the equivalents of FILE (lines of comma-separated words or "
+          + "phrases) instead of the built-in ones; an empty file turns them off.")
+  Path synonyms;
+
+  @Option(names = "--explain", description = "Show how each passage's score was computed.")
+  boolean explain;
 
   @Option(names = "--queries", paramLabel = "FILE",
       description = "Run every query of FILE (lines of qid<TAB>query) in one process; needs --trec.")
@@ -81,11 +126,15 @@ final class SearchCommand implements Callable<Integer> {
     if (queries == null && (words == null || words.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "no query given");
     }
+    if (queries != null && (perArticle != null || articles || facets || explain)) {
+      throw new ParameterException(spec.commandLine(),
+          "--per-article, --articles, --facets and --explain show one query's results, not --queries'");
+    }
+    SearchOptions options = options();
     int code = indexCorpusWhenNoIndex(err);
     if (code != ExitCodes.OK && code != ExitCodes.BAD_INPUT) {
       return code;
     }
-    SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(queries == null);
     try (DepecheIndex idx = DepecheIndex.open(index)) {
       if (queries != null) {
         return runBatch(idx, options, out, err);
@@ -94,11 +143,51 @@ final class SearchCommand implements Callable<Integer> {
       if (json) {
         out.println(Json.write(Json.results(results)));
       } else {
-        printText(results, out);
+        new ResultsText(out, Terminal.isTerminal()).print(results, articles);
       }
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** The search options of the command line, each checked with a one-line error. */
+  private SearchOptions options() {
+    int grouping = perArticle != null ? perArticle : (json || queries != null) && !articles ? 0 : 1;
+    if (grouping < 0 || grouping > SearchOptions.MAX_PER_ARTICLE) {
+      throw new ParameterException(spec.commandLine(),
+          "--per-article must be between 0 and " + SearchOptions.MAX_PER_ARTICLE + ", not " + grouping);
+    }
+    if (articles && grouping == 0) {
+      throw new ParameterException(spec.commandLine(), "--articles needs --per-article 1 or more");
+    }
+    SearchOptions.Sort order = switch (sort) {
+      case "relevance" -> SearchOptions.Sort.RELEVANCE;
+      case "date" -> SearchOptions.Sort.OLDEST_FIRST;
+      case "-date" -> SearchOptions.Sort.NEWEST_FIRST;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--sort must be relevance, date or -date, not '" + sort + "'");
+    };
+    SearchOptions options = SearchOptions.defaults()
+        .withLimit(limit)
+        .withSnippets(queries == null)
+        .withSources(Set.copyOf(sources))
+        .withCategories(Set.copyOf(categories))
+        .withSort(order)
+        .withPerArticle(grouping)
+        .withFacets(facets)
+        .withExplain(explain);
+    try {
+      options = options.withDates(from == null ? null : DateArgument.first("--from", from),
+          to == null ? null : DateArgument.last("--to", to));
+      if (synonyms != null) {
+        options = options.withSynonyms(Synonyms.load(synonyms));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot read " + synonyms + ": " + e.getMessage());
+    }
+    return options;
   }
 
   /** At the default location only, builds the index from corpus/ the first time. */
@@ -154,34 +243,5 @@ final class SearchCommand implements Callable<Integer> {
     }
     out.flush();
     return code;
-  }
-
-  private static void printText(SearchResults results, PrintWriter out) {
-    boolean bold = Terminal.isTerminal();
-    if (results.hits().isEmpty()) {
-      out.println("no passage matches " + results.query());
-      return;
-    }
-    for (PassageHit h : results.hits()) {
-      StringBuilder head = new StringBuilder();
-      head.append(String.format(Locale.ROOT, "%2d. [%.2f] ", h.rank(), h.score()));
-      String title = h.title() == null ? "(untitled)" : h.title();
-      head.append(bold ? Terminal.BOLD + title + Terminal.RESET : title);
-      if (h.date() != null || h.source() != null) {
-        head.append(" — ");
-        head.append(h.date() == null ? "" : h.date().toString());
-        head.append(h.date() != null && h.source() != null ? ", " : "");
-        head.append(h.source() == null ? "" : h.source());
-      }
-      out.println(head);
-      out.println("    " + h.passageId());
-      String snippet = bold
-          ? h.snippet().render(Terminal.BOLD, Terminal.RESET)
-          : h.snippet().text();
-      out.println(Terminal.wrap(snippet, WIDTH, "    "));
-      out.println();
-    }
-    out.printf(Locale.ROOT, "%d of %,d passages (%d ms)%n", results.hits().size(), results.totalHits(),
-        results.tookMillis());
   }
 }

@@ -1,19 +1,31 @@
 package org.depeche.index;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 import org.depeche.Article;
+import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.passage.Passage;
 
 /**
@@ -24,11 +36,14 @@ import org.depeche.passage.Passage;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
   public static final String PASSAGE_ID = "passage_id";
-  /** The article id: stored, indexed as one term (replacing an article deletes by it). */
+  /**
+   * The article id: stored, indexed as one term (replacing an article deletes by it), and a sorted
+   * doc value for grouping passages by article.
+   */
   public static final String ARTICLE_ID = "article_id";
   /** The passage's number in its article, from 0: stored, a point and doc value. */
   public static final String PASSAGE_NUMBER = "passage";
@@ -51,6 +66,26 @@ public final class Schema {
   public static final String SOURCE = "source";
   /** The publication date, ISO {@code yyyy-mm-dd}: stored only. */
   public static final String DATE = "date";
+  /**
+   * The publication date as days since 1970-01-01: a point for date filters and a doc value for
+   * date sorts and facets. Absent when the article has no date.
+   */
+  public static final String DAY = "day";
+  /** The source as a {@linkplain #key key}, for {@code --source} filters: one term. */
+  public static final String SOURCE_KEY = "source_key";
+  /** The category as a {@linkplain #key key}, for {@code --category} filters: one term. */
+  public static final String CATEGORY_KEY = "category_key";
+  /** The source as written, a sorted doc value for facets. */
+  public static final String SOURCE_FACET = "source_facet";
+  /** The category as written, a sorted doc value for facets. */
+  public static final String CATEGORY_FACET = "category_facet";
+  /**
+   * The passage text and title as words, {@linkplain FrenchNewsAnalyzer#unstemmed() not stemmed}:
+   * documents only, no positions. Prefix searches ({@code britanniq*}) and spelling suggestions
+   * look up whole words here, which the stems of {@link #TEXT} cannot give ({@code britanniques}
+   * is stemmed to {@code britan}).
+   */
+  public static final String WORDS = "words";
   /** The article's url: stored only. */
   public static final String URL = "url";
   /** The article's category: stored, indexed as one term. */
@@ -87,7 +122,37 @@ public final class Schema {
   /** BM25's length normalisation, lower than Lucene's 0.75: a passage is short either way. */
   public static final float BM25_B = 0.4f;
 
+  private static final FieldType WORDS_TYPE = wordsType();
+
   private Schema() {}
+
+  /**
+   * Returns the analyzer the index is built and searched with: {@link FrenchNewsAnalyzer}, and its
+   * unstemmed form for {@link #WORDS}. Thread-safe.
+   */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new FrenchNewsAnalyzer(),
+        Map.of(WORDS, FrenchNewsAnalyzer.unstemmed()));
+  }
+
+  /**
+   * Returns the form of a source or category that filters compare: lower case, accents removed,
+   * spaces trimmed. {@code " Économie "} → {@code economie}.
+   */
+  public static String key(String value) {
+    return Normalizer.normalize(value.strip(), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static FieldType wordsType() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
 
   /** Returns the similarity the index is built and searched with. */
   public static Similarity similarity() {
@@ -105,28 +170,37 @@ public final class Schema {
       Document doc = new Document();
       doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+      doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
       doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
       if (file != null) {
         doc.add(new StringField(FILE, file, Field.Store.NO));
       }
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
       doc.add(new StoredField(TEXT, p.text()));
+      doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
       if (article.title() != null) {
         doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
         doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
+        doc.add(new Field(WORDS, article.title(), WORDS_TYPE));
       }
       if (article.source() != null) {
         doc.add(new TextField(SOURCE, article.source(), Field.Store.YES));
+        doc.add(new StringField(SOURCE_KEY, key(article.source()), Field.Store.NO));
+        doc.add(new SortedDocValuesField(SOURCE_FACET, new BytesRef(article.source().strip())));
       }
       LocalDate date = article.date();
       if (date != null) {
         doc.add(new StoredField(DATE, date.toString()));
+        doc.add(new LongPoint(DAY, date.toEpochDay()));
+        doc.add(new NumericDocValuesField(DAY, date.toEpochDay()));
       }
       if (article.url() != null) {
         doc.add(new StoredField(URL, article.url()));
       }
       if (article.category() != null) {
         doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
+        doc.add(new StringField(CATEGORY_KEY, key(article.category()), Field.Store.NO));
+        doc.add(new SortedDocValuesField(CATEGORY_FACET, new BytesRef(article.category().strip())));
       }
       docs.add(doc);
     }

@@ -46,7 +46,9 @@ public record ParsedQuery(List<Group> groups, List<Item> exclusions) {
    * @param field the field it is restricted to
    * @param text the word or the phrase's text, without quotes
    * @param phrase whether it was quoted
+   * @param prefix whether it is a prefix ({@code milit*}, text {@code milit}): it then stands for
+   *     the words of the index that begin with it
    * @param position its 1-based position in the query
    */
-  public record Item(Field field, String text, boolean phrase, int position) {}
+  public record Item(Field field, String text, boolean phrase, boolean prefix, int position) {}
 }

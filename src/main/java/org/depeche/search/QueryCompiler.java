@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.spans.SpanFirstQuery;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
@@ -25,6 +33,8 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.depeche.QuerySyntaxException;
 import org.depeche.index.Schema;
 import org.depeche.search.ParsedQuery.Group;
@@ -40,6 +50,12 @@ import org.depeche.search.ParsedQuery.Item;
  * or find it only in the title. Words that the analyzer drops entirely (stop words such as
  * {@code le}, {@code de}) are ignored.
  *
+ * <p>A prefix ({@code britanniq*}) stands for the words of the index that begin with it, looked up
+ * unstemmed in {@link Schema#WORDS} ({@code britannique}, {@code britanniques}), then searched by
+ * their stems ({@code britan}) as one term: the prefix agrees with the stemmer, which a prefix of
+ * the stems could not ({@code britan} does not begin with {@code britanniq}). The
+ * {@value #MAX_PREFIX_WORDS} most frequent words are kept.
+ *
  * <p>Stateless and thread-safe, given a thread-safe analyzer.
  */
 public final class QueryCompiler {
@@ -50,12 +66,23 @@ public final class QueryCompiler {
   public static final float ALL_WORDS_BONUS = 1000f;
 
   /**
-   * The most terms a query may give after analysis, counting each term of a phrase and each
-   * alternative form ({@code Royaume-Uni} gives three): enough for a pasted paragraph, and far
-   * below what would make a search slow or exceed Lucene's clause limit. A longer query is a
-   * {@link QuerySyntaxException} at the word that goes past it.
+   * The most terms a query may give after analysis, counting each term of a phrase, each
+   * alternative form ({@code Royaume-Uni} gives three) and each word a prefix stands for: enough
+   * for a pasted paragraph or a prefix and a hundred words, and well below what would make a search
+   * slow or exceed Lucene's clause limit. A longer query is a {@link QuerySyntaxException} at the
+   * word that goes past it.
    */
-  public static final int MAX_TERMS = 256;
+  public static final int MAX_TERMS = 400;
+
+  /** The most words of the index one prefix stands for, the most frequent ones. */
+  public static final int MAX_PREFIX_WORDS = 256;
+
+  /**
+   * An elided article before a prefix ({@code l'arm*}), and the hyphens in it ({@code Royaume-U*}):
+   * the index holds {@code armee} and {@code royaumeuni}.
+   */
+  private static final Pattern ELIDED =
+      Pattern.compile("^(?iu)(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ‘]");
 
   private QueryCompiler() {}
 
@@ -68,11 +95,12 @@ public final class QueryCompiler {
   public record Compiled(Query query, Set<String> highlightTerms) {}
 
   /**
-   * Compiles a parsed query with the analyzer the index was built with.
+   * Compiles a parsed query with the analyzer the index was built with ({@link Schema#analyzer()});
+   * prefixes are looked up in {@code reader}.
    *
    * @throws QuerySyntaxException when the query gives more than {@link #MAX_TERMS} terms
    */
-  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer) {
+  public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader) {
     int[] terms = {0};
     Set<String> highlight = new HashSet<>();
     List<Query> scored = new ArrayList<>();
@@ -81,7 +109,9 @@ public final class QueryCompiler {
       List<Query> alternatives = new ArrayList<>();
       List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
-        Analyzed a = analyzeWithin(item, analyzer, terms);
+        Analyzed a = counted(item, item.prefix()
+            ? prefix(fieldOf(item), item.text(), analyzer, reader)
+            : analyze(fieldOf(item), item.text(), analyzer), terms);
         if (a == null) {
           continue;
         }
@@ -109,7 +139,9 @@ public final class QueryCompiler {
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
     for (Item item : parsed.exclusions()) {
-      Analyzed a = analyzeWithin(item, analyzer, terms);
+      Analyzed a = counted(item, item.prefix()
+          ? prefix(fieldOf(item), item.text(), analyzer, reader)
+          : analyze(fieldOf(item), item.text(), analyzer), terms);
       if (a != null) {
         top.add(a.query(), Occur.MUST_NOT);
       }
@@ -185,9 +217,8 @@ public final class QueryCompiler {
     }
   }
 
-  /** Analyzes an item, adding its terms to the query's count; null when nothing is left of it. */
-  private static Analyzed analyzeWithin(Item item, Analyzer analyzer, int[] terms) {
-    Analyzed a = analyze(fieldOf(item), item.text(), analyzer);
+  /** Adds an item's terms to the query's count, and returns it. */
+  private static Analyzed counted(Item item, Analyzed a, int[] terms) {
     if (a != null) {
       terms[0] += a.stacks().stream().mapToInt(List::size).sum();
       if (terms[0] > MAX_TERMS) {
@@ -196,6 +227,40 @@ public final class QueryCompiler {
       }
     }
     return a;
+  }
+
+  /** The stems of the most frequent words that begin with {@code prefix}, as one position. */
+  private static Analyzed prefix(String field, String prefix, Analyzer analyzer, IndexReader reader) {
+    String bare = ELIDED.matcher(prefix).replaceFirst("").replaceAll("[-‐‑]", "");
+    String normalized = analyzer.normalize(Schema.WORDS, bare).utf8ToString();
+    PriorityQueue<Map.Entry<String, Integer>> frequent =
+        new PriorityQueue<>(Map.Entry.comparingByValue());
+    try {
+      Terms words = MultiTerms.getTerms(reader, Schema.WORDS);
+      TermsEnum e = words == null ? TermsEnum.EMPTY : words.iterator();
+      BytesRef start = new BytesRef(normalized);
+      if (e.seekCeil(start) != TermsEnum.SeekStatus.END) {
+        for (BytesRef word = e.term(); word != null && StringHelper.startsWith(word, start); word = e.next()) {
+          frequent.add(Map.entry(word.utf8ToString(), e.docFreq()));
+          if (frequent.size() > MAX_PREFIX_WORDS) {
+            frequent.poll();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<Term> stems = new LinkedHashSet<>();
+    for (Map.Entry<String, Integer> word : frequent) {
+      Analyzed a = analyze(field, word.getKey(), analyzer);
+      if (a != null) {
+        a.stacks().forEach(stems::addAll);
+      }
+    }
+    if (stems.isEmpty()) {
+      stems.add(new Term(field, normalized));
+    }
+    return new Analyzed(field, List.of(new ArrayList<>(stems)), List.of(0));
   }
 
   /** Analyzes text for a field; null when the analyzer leaves nothing of it. */

@@ -11,7 +11,8 @@ import org.depeche.search.ParsedQuery.Item;
 /**
  * Parses depeche's query syntax: plain words, {@code "phrase"}, {@code « phrase »} or
  * {@code “phrase”}, {@code -word} or {@code -"phrase"} to exclude, {@code OR} between two items,
- * and the prefixes {@code title:} and {@code source:} before a word or phrase.
+ * the prefixes {@code title:} and {@code source:} before a word or phrase, and {@code word*} for
+ * the words that begin with {@code word} (at least {@value #MIN_PREFIX} letters).
  *
  * <p>A colon that does not follow a known field name is ordinary punctuation, so
  * {@code Dijon: 11 condamnations} and {@code Isaac:Rebirth} are searched as words. A hyphen inside a
@@ -23,6 +24,8 @@ import org.depeche.search.ParsedQuery.Item;
  * <p>Stateless and thread-safe.
  */
 public final class QueryParser {
+  /** The fewest letters a prefix ({@code mil*}) may have. */
+  public static final int MIN_PREFIX = 3;
 
   private QueryParser() {}
 
@@ -30,7 +33,8 @@ public final class QueryParser {
    * Parses a query.
    *
    * @throws QuerySyntaxException when the query is empty, has an unclosed quote, a lone {@code -} or
-   *     {@code OR}, an empty {@code title:} prefix, or excludes without looking for anything
+   *     {@code OR}, an empty {@code title:} prefix, a prefix shorter than {@value #MIN_PREFIX}
+   *     letters, or excludes without looking for anything
    */
   public static ParsedQuery parse(String query) {
     return new Lexer(query).parse();
@@ -134,13 +138,22 @@ public final class QueryParser {
         }
         i = end + 1;
         String text = q.substring(open + 1, end).strip();
-        return text.isEmpty() ? null : new Item(field, text, true, start + 1);
+        return text.isEmpty() ? null : new Item(field, text, true, false, start + 1);
       }
       int from = i;
       while (i < q.length() && !Character.isWhitespace(q.charAt(i)) && closingQuote(q.charAt(i)) == 0) {
         i++;
       }
-      return new Item(field, q.substring(from, i), false, start + 1);
+      String word = q.substring(from, i);
+      if (word.endsWith("*") && word.length() > 1) {
+        String prefix = word.replaceFirst("\\*+$", "");
+        if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX) {
+          throw new QuerySyntaxException("a prefix needs at least " + MIN_PREFIX + " letters before '*': '"
+              + word + "'", from + 1);
+        }
+        return new Item(field, prefix, false, true, start + 1);
+      }
+      return new Item(field, word, false, false, start + 1);
     }
 
     /** Returns the index of the colon of a known {@code field:} prefix at i, or -1. */

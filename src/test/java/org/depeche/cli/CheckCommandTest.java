@@ -11,10 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -22,6 +18,7 @@ import org.depeche.Article;
 import org.depeche.DepecheIndex;
 import org.depeche.cli.CliTest.Run;
 import org.depeche.index.Schema;
+import org.depeche.passage.PassageSplitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +31,16 @@ class CheckCommandTest {
   @TempDir Path dir;
   private Path index;
 
+  private static final Article MALI = Article.builder("mali")
+      .paragraph("Le Royaume-Uni a annoncé le retrait anticipé de ses militaires déployés au Mali.")
+      .paragraph("« La responsabilité de tout cela incombe à Bamako », a-t-il ajouté.")
+      .build();
+
   @BeforeEach
   void indexOneArticle() {
     index = dir.resolve("index");
     try (DepecheIndex d = DepecheIndex.openForWriting(index)) {
-      d.add(Article.builder("mali")
-          .paragraph("Le Royaume-Uni a annoncé le retrait anticipé de ses militaires déployés au Mali.")
-          .paragraph("« La responsabilité de tout cela incombe à Bamako », a-t-il ajouté.")
-          .build());
+      d.add(MALI);
       d.commit();
     }
   }
@@ -56,7 +55,7 @@ class CheckCommandTest {
     assertEquals(List.of(
         "index     " + index,
         "lucene    ok: 1 segment, checksums and structures sound",
-        "schema    ok: version 1",
+        "schema    ok: version " + Schema.VERSION,
         "analyzer  ok: depeche",
         "articles  ok: 1 articles, 2 passages, each passage once",
         "healthy"), r.out().lines().toList());
@@ -70,7 +69,7 @@ class CheckCommandTest {
     List<Case> cases = List.of(
         new Case("a byte flipped in the largest file", this::flipAByte, "lucene    FAILED: "),
         new Case("another schema version", () -> recommit(Map.of(Schema.COMMIT_SCHEMA, "0",
-            Schema.COMMIT_ANALYZER, "depeche")), "schema    FAILED: version 0; this depeche needs version 1"),
+            Schema.COMMIT_ANALYZER, "depeche")), "schema    FAILED: version 0; this depeche needs version " + Schema.VERSION),
         new Case("another analyzer", () -> recommit(Map.of(Schema.COMMIT_SCHEMA, Schema.VERSION,
             Schema.COMMIT_ANALYZER, "french")), "analyzer  FAILED: french; this depeche searches with depeche"),
         new Case("a passage twice", this::addPassageZeroAgain, "articles  FAILED: 1 articles, 3 passages; mali#0 twice"),
@@ -136,11 +135,7 @@ class CheckCommandTest {
 
   private void addPassageZeroAgain() throws Exception {
     try (IndexWriter w = writer()) {
-      Document doc = new Document();
-      doc.add(new StringField(Schema.PASSAGE_ID, "mali#0", Field.Store.YES));
-      doc.add(new StringField(Schema.ARTICLE_ID, "mali", Field.Store.YES));
-      doc.add(new IntField(Schema.PASSAGE_NUMBER, 0, Field.Store.YES));
-      w.addDocument(doc);
+      w.addDocument(Schema.documents(MALI, PassageSplitter.split(MALI), null).getFirst());
       w.commit();
     }
   }

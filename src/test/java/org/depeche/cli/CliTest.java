@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The command line as a user runs it, through {@link Main#newCommandLine}, on an index of the test
@@ -74,7 +76,8 @@ class CliTest {
     assertEquals("", r.err());
     JsonNode root = JSON.readTree(r.out());
 
-    assertEquals(new TreeSet<>(List.of("query", "total_hits", "took_ms", "hits")), fieldNames(root));
+    assertEquals(new TreeSet<>(List.of("query", "total_hits", "took_ms", "suggestion", "hits")), fieldNames(root));
+    assertTrue(root.get("suggestion").isNull());
     assertEquals("responsabilité Bamako", root.get("query").asText());
     assertTrue(root.get("total_hits").isIntegralNumber());
     assertTrue(root.get("took_ms").isIntegralNumber());
@@ -124,7 +127,7 @@ class CliTest {
     assertEquals("    royaume-uni-retrait-mali.txt#2", lines.get(1));
     assertTrue(lines.get(2).startsWith("    « Nous devons être clairs"), lines.get(2));
     assertFalse(r.out().contains("\033["), "no ANSI codes when output is not a terminal");
-    assertTrue(lines.getLast().matches("1 of \\d+ passages \\(\\d+ ms\\)"), lines.getLast());
+    assertTrue(lines.getLast().matches("1 article, 1 of \\d+ passages \\(\\d+ ms\\)"), lines.getLast());
   }
 
   @Test
@@ -303,9 +306,122 @@ class CliTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      --from 2022-13                   | depeche: --from: not a date: '2022-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)
+      --to 2022-02-30                  | depeche: --to: not a date: '2022-02-30' (expected YYYY, YYYY-MM or YYYY-MM-DD)
+      --from 15/11/2022                | depeche: --from: not a date: '15/11/2022' (expected YYYY, YYYY-MM or YYYY-MM-DD)
+      --from 2023 --to 2022            | depeche: the first day 2023-01-01 is after the last day 2022-12-31
+      --sort newest                    | depeche: --sort must be relevance, date or -date, not 'newest'
+      --per-article -1                 | depeche: --per-article must be between 0 and 100, not -1
+      --articles --per-article 0       | depeche: --articles needs --per-article 1 or more
+      --synonyms /no/such/file         | depeche: cannot read /no/such/file: /no/such/file
+      """)
+  void badSearchOptionsAreOneLineNamingThemWithExitTwo(String options, String message) {
+    List<String> args = new ArrayList<>(List.of("search", "--index", index.toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.add("Mali");
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(ExitCodes.USAGE, r.code(), r.err());
+    assertEquals(message, r.errLines().getFirst());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aBadSynonymsFileIsNamedWithItsLine() throws Exception {
+    Path file = dir.resolve("syn.txt");
+    Files.writeString(file, "ONU, Nations unies\nMali\n");
+    Run r = run("search", "--index", index.toString(), "--synonyms", file.toString(), "Mali");
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertEquals("depeche: " + file + ":2: expected two or more equivalents separated by commas",
+        r.errLines().getFirst());
+  }
+
+  @Test
+  void filtersAndDateSortWorkFromTheCommandLine() throws Exception {
+    Run r = run("search", "--index", index.toString(), "--json", "--from", "2020-07", "--to", "2020-07-02",
+        "--source", "afp", "--sort", "-date", "--articles", "Mali OR Delevoye OR Véran");
+    assertEquals(0, r.code(), r.err());
+    JsonNode articles = JSON.readTree(r.out()).get("articles");
+    assertEquals(1, articles.size(), r.out());
+    assertEquals("orangesum-4", articles.get(0).get("article_id").asText());
+
+    Run byDate = run("search", "--index", index.toString(), "--json", "--sort=date", "--per-article", "1",
+        "Mali OR Delevoye OR Véran");
+    List<String> dates = new ArrayList<>();
+    JSON.readTree(byDate.out()).get("articles").forEach(a -> dates.add(a.get("date").asText()));
+    assertEquals(List.of("2020-07-02", "2020-07-02", "null"), dates, "the undated seed article comes last");
+  }
+
+  @Test
+  void groupedTextShowsOnePassagePerArticleAndCountsTheOthers() {
+    Run r = run("search", "--index", index.toString(), "Heappey");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("    +2 more passages\n"), r.out());
+    assertTrue(r.out().lines().toList().getLast().matches("1 article, 1 of 3 passages \\(\\d+ ms\\)"), r.out());
+
+    Run all = run("search", "--index", index.toString(), "--per-article", "0", "Heappey");
+    assertFalse(all.out().contains("more passage"), all.out());
+    assertTrue(all.out().lines().toList().getLast().matches("3 of 3 passages \\(\\d+ ms\\)"), all.out());
+
+    Run articles = run("search", "--index", index.toString(), "--articles", "Heappey");
+    assertTrue(articles.out().contains("    royaume-uni-retrait-mali.txt · 3 passages matching\n"), articles.out());
+  }
+
+  @Test
+  void facetsAreBarChartsInTextAndCountsInJson() throws Exception {
+    Run text = run("search", "--index", index.toString(), "--facets", "Mali OR Delevoye OR Véran");
+    assertEquals(0, text.code(), text.err());
+    String bar = "█".repeat(40);
+    assertTrue(text.out().contains("\nsource\n  AFP                         " + bar + " 1\n"
+        + "  Orange avec Media Services  " + bar + " 1\n"), text.out());
+    assertTrue(text.out().contains("\nyear\n  2020  " + bar + " 2\n"), text.out());
+
+    JsonNode facets = JSON.readTree(run("search", "--index", index.toString(), "--json", "--facets",
+        "Mali OR Delevoye OR Véran").out()).get("facets");
+    assertEquals(new TreeSet<>(List.of("source", "category", "year", "month")), fieldNames(facets));
+    assertEquals("[{\"value\":\"france\",\"count\":1},{\"value\":\"politique\",\"count\":1}]",
+        facets.get("category").toString());
+    assertEquals("[{\"value\":\"2020-07\",\"count\":2}]", facets.get("month").toString());
+  }
+
+  @Test
+  void aMisspelledQueryGetsASuggestionInTextAndJson() throws Exception {
+    Run text = run("search", "--index", index.toString(), "Bamacko");
+    assertEquals("Did you mean: Bamako?", text.out().lines().findFirst().orElseThrow());
+    JsonNode root = JSON.readTree(run("search", "--index", index.toString(), "--json", "Heapey").out());
+    assertEquals("Heappey", root.get("suggestion").asText());
+  }
+
+  @Test
+  void explainPrintsATreeInTextAndJson() throws Exception {
+    Run text = run("search", "--index", index.toString(), "-n", "1", "--explain", "responsabilité Bamako");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("\n        1000  bonus: every word of the query is in the passage's own text\n"),
+        text.out());
+    JsonNode hit = JSON.readTree(run("search", "--index", index.toString(), "--json", "-n", "1", "--explain",
+        "responsabilité Bamako").out()).get("hits").get(0);
+    JsonNode e = hit.get("explanation");
+    assertEquals(new TreeSet<>(List.of("value", "description", "details")), fieldNames(e));
+    assertEquals(hit.get("score").asDouble(), e.get("value").asDouble(), 1e-3);
+    assertTrue(e.get("details").size() >= 2, e.toString());
+  }
+
+  @Test
+  void similarListsPassagesOfOtherArticlesAndNamesAnUnknownPassage() throws Exception {
+    JsonNode root = JSON.readTree(run("similar", "--index", index.toString(), "--json",
+        "royaume-uni-retrait-mali.txt#0").out());
+    assertEquals("royaume-uni-retrait-mali.txt#0", root.get("query").asText());
+    root.get("hits").forEach(h -> assertFalse(h.get("article_id").asText().startsWith("royaume-uni"), h.toString()));
+
+    Run unknown = run("similar", "--index", index.toString(), "mali.txt#99");
+    assertEquals(ExitCodes.USAGE, unknown.code());
+    assertEquals(List.of("depeche: no passage mali.txt#99 in the index"), unknown.errLines());
+  }
+
   @Test
   void helpTextIsWrappedOnceWithoutOrphanedFragments() {
-    for (String command : List.of("", "index", "search", "analyze", "stats")) {
+    for (String command : List.of("", "index", "search", "similar", "analyze", "stats")) {
       Run help = command.isEmpty() ? run("--help") : run(command, "--help");
       List<String> lines = help.out().lines().toList();
       for (int k = 0; k < lines.size(); k++) {

@@ -36,7 +36,7 @@ class QueryParserTest {
       case TITLE -> "title:";
       case SOURCE -> "source:";
     };
-    return field + (item.phrase() ? "[" + item.text() + "]" : item.text());
+    return field + (item.phrase() ? "[" + item.text() + "]" : item.text()) + (item.prefix() ? "*" : "");
   }
 
   @ParameterizedTest(name = "{0}  →  {1}")
@@ -70,6 +70,8 @@ class QueryParserTest {
       ORANGE or Orange                              → ORANGE | or | Orange
       Mali"Barkhane"                                → Mali | [Barkhane]
       Mali ""                                       → Mali
+      milit* Mali                                   → milit* | Mali
+      title:britanniq**                             → title:britanniq*
       """)
   void parsesQueriesIntoGroupsAlternativesAndExclusions(String query, String expected) {
     assertEquals(expected, compact(QueryParser.parse(query)));
@@ -79,12 +81,12 @@ class QueryParserTest {
   void recordsEachItemsFieldPhraseFlagAndOneBasedPosition() {
     ParsedQuery parsed = QueryParser.parse("Mali title:\"forces armées\" OR Barkhane -source:AFP");
     assertEquals(List.of(
-            new Group(List.of(new Item(Field.ANY, "Mali", false, 1))),
+            new Group(List.of(new Item(Field.ANY, "Mali", false, false, 1))),
             new Group(List.of(
-                new Item(Field.TITLE, "forces armées", true, 6),
-                new Item(Field.ANY, "Barkhane", false, 31)))),
+                new Item(Field.TITLE, "forces armées", true, false, 6),
+                new Item(Field.ANY, "Barkhane", false, false, 31)))),
         parsed.groups());
-    assertEquals(List.of(new Item(Field.SOURCE, "AFP", false, 40)), parsed.exclusions());
+    assertEquals(List.of(new Item(Field.SOURCE, "AFP", false, false, 40)), parsed.exclusions());
   }
 
   @ParameterizedTest(name = "{0}  →  {1}")
@@ -115,6 +117,7 @@ class QueryParserTest {
       Mali -title: Bamako       → 'title:' must be followed by a word or phrase at position 6
       -Mali                     → nothing to look for, only words to exclude at position 1
       -Mali -"groupe Wagner"    → nothing to look for, only words to exclude at position 1
+      Mali mi*                  → a prefix needs at least 3 letters before '*': 'mi*' at position 6
       """)
   void rejectsMalformedQueriesNamingTheProblemAndItsPosition(String query, String message) {
     QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> QueryParser.parse(query));

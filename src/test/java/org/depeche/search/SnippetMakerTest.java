@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.Set;
+import org.apache.lucene.index.MultiReader;
 import org.depeche.Snippet;
 import org.depeche.analysis.FrenchNewsAnalyzer;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,9 +29,17 @@ class SnippetMakerTest {
     ANALYZER.close();
   }
 
+  /** An index with no passage: these queries have no prefix to look up. */
+  private static MultiReader noIndex;
+
+  @BeforeAll
+  static void open() throws IOException {
+    noIndex = new MultiReader();
+  }
+
   /** The snippet of {@code text} for {@code query}, with the terms the compiled query highlights. */
   private static Snippet snippet(String text, String query, int maxChars) {
-    Set<String> terms = QueryCompiler.compile(QueryParser.parse(query), ANALYZER).highlightTerms();
+    Set<String> terms = QueryCompiler.compile(QueryParser.parse(query), ANALYZER, noIndex).highlightTerms();
     return SnippetMaker.snippet(text, terms, ANALYZER, maxChars);
   }
 

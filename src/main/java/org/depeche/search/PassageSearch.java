@@ -1,0 +1,318 @@
+package org.depeche.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
+import org.depeche.ArticleHit;
+import org.depeche.Facet;
+import org.depeche.NoSuchPassageException;
+import org.depeche.PassageHit;
+import org.depeche.ScoreExplanation;
+import org.depeche.SearchOptions;
+import org.depeche.SearchResults;
+import org.depeche.Snippet;
+import org.depeche.index.Schema;
+
+/**
+ * Runs a search on one index searcher with all of {@link SearchOptions}: filters, order, grouping
+ * by article, facets, explanations, and a spelling suggestion; and finds the passages like a given
+ * one.
+ *
+ * <p>Grouping walks the ranked passages, best first, and keeps the first {@code limit} articles met,
+ * each with its first {@code perArticle} passages; it widens the window of ranked passages until it
+ * has enough articles or has seen every match. How many passages of each article match is counted
+ * apart, for "+3 more passages"; an article whose other passages rank beyond the window gets them
+ * from a search of its own passages.
+ *
+ * <p>Stateless and thread-safe, given a thread-safe analyzer.
+ */
+public final class PassageSearch {
+  /** The first window of ranked passages a grouped search reads, per article asked for. */
+  static final int WINDOW_PER_ARTICLE = 8;
+
+  /** The most terms of a passage that a search for similar passages looks for. */
+  public static final int SIMILAR_TERMS = 25;
+
+  private static final String BONUS_DESCRIPTION =
+      "bonus: every word of the query is in the passage's own text";
+
+  private PassageSearch() {}
+
+  /**
+   * Ranks the passages against a query.
+   *
+   * @throws org.depeche.QuerySyntaxException when the query is malformed
+   */
+  public static SearchResults search(IndexSearcher searcher, Analyzer analyzer, String query,
+      SearchOptions options) throws IOException {
+    long started = System.nanoTime();
+    ParsedQuery parsed = QueryParser.parse(query);
+    QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
+        searcher.getIndexReader());
+    Found found = compiled.query() == null
+        ? new Found(0, List.of(), List.of(), List.of())
+        : run(searcher, analyzer, compiled.query(), compiled.highlightTerms(), options);
+    String suggestion = SpellingSuggester.suggest(query, parsed, searcher, analyzer);
+    return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
+        found.facets(), suggestion);
+  }
+
+  /**
+   * Ranks the passages of other articles by how much they share the words of a passage (Lucene's
+   * {@link MoreLikeThis}: its {@value #SIMILAR_TERMS} most telling words, by tf·idf).
+   *
+   * @throws NoSuchPassageException when the index holds no passage {@code passageId}
+   */
+  public static SearchResults similar(IndexSearcher searcher, Analyzer analyzer, String passageId,
+      SearchOptions options) throws IOException {
+    long started = System.nanoTime();
+    TopDocs one = searcher.search(new TermQuery(new Term(Schema.PASSAGE_ID, passageId)), 1);
+    if (one.scoreDocs.length == 0) {
+      throw new NoSuchPassageException(passageId);
+    }
+    Document doc = searcher.storedFields().document(one.scoreDocs[0].doc);
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {Schema.TEXT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(SIMILAR_TERMS);
+    String title = doc.get(Schema.TITLE);
+    Query like = mlt.like(Schema.TEXT, new StringReader(doc.get(Schema.TEXT) + (title == null ? "" : "\n" + title)));
+    Query query = new BooleanQuery.Builder()
+        .add(like, Occur.MUST)
+        .add(new TermQuery(new Term(Schema.ARTICLE_ID, doc.get(Schema.ARTICLE_ID))), Occur.MUST_NOT)
+        .build();
+    Set<String> terms = new HashSet<>();
+    like.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... ts) {
+        for (Term t : ts) {
+          terms.add(t.text());
+        }
+      }
+    });
+    Found found = run(searcher, analyzer, query, terms, options);
+    return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
+        found.articles(), found.facets(), null);
+  }
+
+  /** What a search found, before the suggestion. */
+  private record Found(long totalHits, List<PassageHit> hits, List<ArticleHit> articles, List<Facet> facets) {}
+
+  private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight,
+      SearchOptions options) throws IOException {
+    Query filter = Filters.of(options);
+    Query filtered = filter == null ? query
+        : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+    Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
+    List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
+    if (options.perArticle() == 0) {
+      TopDocs top = ranked(searcher, filtered, options, options.limit());
+      List<PassageHit> passages = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        passages.add(hits.passage(passages.size() + 1, sd));
+      }
+      return new Found(top.totalHits.value(), passages, List.of(), facets);
+    }
+    return grouped(searcher, filtered, options, hits, facets);
+  }
+
+  private static Found grouped(IndexSearcher searcher, Query query, SearchOptions options, Hits hits,
+      List<Facet> facets) throws IOException {
+    int window = options.limit() * Math.max(WINDOW_PER_ARTICLE, options.perArticle());
+    StoredFields stored = searcher.storedFields();
+    while (true) {
+      TopDocs top = ranked(searcher, query, options, window);
+      Map<String, List<ScoreDoc>> byArticle = new LinkedHashMap<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        String article = stored.document(sd.doc, Set.of(Schema.ARTICLE_ID)).get(Schema.ARTICLE_ID);
+        List<ScoreDoc> docs = byArticle.get(article);
+        if (docs == null) {
+          if (byArticle.size() == options.limit()) {
+            continue;
+          }
+          byArticle.put(article, docs = new ArrayList<>());
+        }
+        if (docs.size() < options.perArticle()) {
+          docs.add(sd);
+        }
+      }
+      long total = top.totalHits.value();
+      if (byArticle.size() < options.limit() && top.scoreDocs.length < total) {
+        window = (int) Math.min(total, (long) window * 4);
+        continue;
+      }
+      Map<String, Integer> matching = matchingPassages(searcher, query, byArticle.keySet());
+      for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
+        if (e.getValue().size() < Math.min(options.perArticle(), matching.get(e.getKey()))) {
+          e.setValue(List.of(ranked(searcher, new BooleanQuery.Builder()
+              .add(query, Occur.MUST)
+              .add(new TermQuery(new Term(Schema.ARTICLE_ID, e.getKey())), Occur.FILTER)
+              .build(), options, options.perArticle()).scoreDocs));
+        }
+      }
+      List<PassageHit> passages = new ArrayList<>();
+      List<ArticleHit> articles = new ArrayList<>();
+      for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
+        List<PassageHit> shown = new ArrayList<>();
+        for (ScoreDoc sd : e.getValue()) {
+          PassageHit p = hits.passage(passages.size() + 1, sd);
+          shown.add(p);
+          passages.add(p);
+        }
+        PassageHit best = shown.getFirst();
+        articles.add(new ArticleHit(articles.size() + 1, best.score(), e.getKey(), best.title(), best.date(),
+            best.source(), best.url(), matching.get(e.getKey()), shown));
+      }
+      return new Found(total, passages, articles, facets);
+    }
+  }
+
+  /** How many passages of each of these articles the query matches, in one pass over their passages. */
+  private static Map<String, Integer> matchingPassages(IndexSearcher searcher, Query query, Set<String> articleIds)
+      throws IOException {
+    Query ofTheseArticles = new BooleanQuery.Builder()
+        .add(query, Occur.FILTER)
+        .add(new TermInSetQuery(Schema.ARTICLE_ID, articleIds.stream().map(BytesRef::new).toList()), Occur.FILTER)
+        .build();
+    Map<String, Integer> counts = new HashMap<>();
+    searcher.search(ofTheseArticles, new CollectorManager<SimpleCollector, Void>() {
+      @Override
+      public SimpleCollector newCollector() {
+        return new SimpleCollector() {
+          private SortedDocValues ids;
+
+          @Override
+          protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            ids = DocValues.getSorted(context.reader(), Schema.ARTICLE_ID);
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            if (ids.advanceExact(doc)) {
+              counts.merge(ids.lookupOrd(ids.ordValue()).utf8ToString(), 1, Integer::sum);
+            }
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(Collection<SimpleCollector> collectors) {
+        return null;
+      }
+    });
+    return counts;
+  }
+
+  /** The best {@code n} passages in the order asked for, with their scores and the exact total. */
+  private static TopDocs ranked(IndexSearcher searcher, Query query, SearchOptions options, int n)
+      throws IOException {
+    if (options.sort() == SearchOptions.Sort.RELEVANCE) {
+      return searcher.search(query, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+    }
+    boolean newest = options.sort() == SearchOptions.Sort.NEWEST_FIRST;
+    SortField day = new SortField(Schema.DAY, SortField.Type.LONG, newest);
+    day.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    TopDocs top = searcher.search(query,
+        new TopFieldCollectorManager(new Sort(day, SortField.FIELD_SCORE), n, null, Integer.MAX_VALUE));
+    for (ScoreDoc sd : top.scoreDocs) {
+      sd.score = (Float) ((FieldDoc) sd).fields[1];
+    }
+    return top;
+  }
+
+  /** Makes the hits of one search. */
+  private static final class Hits {
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final Query query;
+    private final Set<String> highlight;
+    private final SearchOptions options;
+    private final StoredFields stored;
+
+    Hits(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight, SearchOptions options)
+        throws IOException {
+      this.searcher = searcher;
+      this.analyzer = analyzer;
+      this.query = query;
+      this.highlight = highlight;
+      this.options = options;
+      this.stored = searcher.storedFields();
+    }
+
+    PassageHit passage(int rank, ScoreDoc sd) throws IOException {
+      Document doc = stored.document(sd.doc);
+      String text = doc.get(Schema.TEXT);
+      Snippet snippet = options.snippets()
+          ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
+          : null;
+      ScoreExplanation explanation = options.explain() ? explain(searcher.explain(query, sd.doc)) : null;
+      String date = doc.get(Schema.DATE);
+      return new PassageHit(rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
+          doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
+          date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
+          text, snippet, explanation);
+    }
+  }
+
+  /** Our form of Lucene's explanation, without internal document numbers, the all-words bonus named. */
+  private static ScoreExplanation explain(Explanation e) {
+    List<ScoreExplanation> details = new ArrayList<>();
+    for (Explanation d : e.getDetails()) {
+      details.add(explain(d));
+    }
+    // "weight(text:bamako in 42) [BM25Similarity], result of:" → "weight(text:bamako) BM25:"
+    String description = e.getDescription()
+        .replaceFirst(" in \\d+\\) \\[BM25Similarity\\], result of:$", ") BM25:");
+    if (description.startsWith("ConstantScore(") && e.getValue().floatValue() == QueryCompiler.ALL_WORDS_BONUS) {
+      return new ScoreExplanation(e.getValue().floatValue(), BONUS_DESCRIPTION, List.of());
+    }
+    return new ScoreExplanation(e.getValue().floatValue(), description, details);
+  }
+
+  private static long elapsedMillis(long startedNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+}

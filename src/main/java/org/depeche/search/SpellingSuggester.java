@@ -1,0 +1,151 @@
+package org.depeche.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.depeche.index.Schema;
+import org.depeche.search.ParsedQuery.Group;
+import org.depeche.search.ParsedQuery.Item;
+
+/**
+ * Suggests a correction of a query from the index's own words: {@code Heapey} → {@code Heappey},
+ * {@code Bamacko} → {@code Bamako}.
+ *
+ * <p>A word of the query is corrected when the index does not hold it, or holds it in fewer than
+ * {@value #FEW_HITS} passages while a close word (at most two edits, with Lucene's {@link
+ * DirectSpellChecker}) is at least {@value #MORE_POPULAR} times as frequent. The rule looks at the
+ * word, not at the query's hits, so that a filter that leaves few passages does not make correct
+ * words look misspelled. Words are
+ * compared unstemmed ({@link Schema#WORDS}), so a suggestion is a word as written, not a stem; it
+ * is shown as the passages write it, accents and capitals included, taken from a few passages
+ * that hold it.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class SpellingSuggester {
+  /** A word in fewer passages than this may be corrected to a much more frequent one. */
+  static final int FEW_HITS = 3;
+
+  /** How much more frequent a correction of a word the index holds must be. */
+  static final int MORE_POPULAR = 10;
+
+  /** How many close words the spell checker ranks by frequency. */
+  private static final int INSPECTIONS = 100;
+
+  /** How many passages holding a suggested word are read to see how it is written. */
+  private static final int SPELLINGS_READ = 5;
+
+  private SpellingSuggester() {}
+
+  /**
+   * Returns the query with its misspelled words replaced, or null when every word is fine or has
+   * no close word in the index.
+   */
+  static String suggest(String query, ParsedQuery parsed, IndexSearcher searcher, Analyzer analyzer)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    DirectSpellChecker checker = new DirectSpellChecker();
+    // Its candidates are first kept by edit distance, then by term order: with the default five,
+    // "macrn" loses "macron" (frequent) to "macon" (rare) at the same distance; keep enough to rank
+    // equally close words by frequency.
+    checker.setMaxInspections(INSPECTIONS);
+    StringBuilder suggestion = new StringBuilder(query);
+    boolean changed = false;
+    List<Item> items = new ArrayList<>();
+    for (Group g : parsed.groups()) {
+      items.addAll(g.alternatives());
+    }
+    // Right to left, so that a replacement leaves the offsets of the earlier words valid.
+    for (Item item : items.reversed()) {
+      if (item.field() != ParsedQuery.Field.ANY || item.prefix()) {
+        continue;
+      }
+      int base = query.indexOf(item.text(), item.position() - 1);
+      if (base < 0) {
+        continue;
+      }
+      for (Word w : words(item.text(), analyzer).reversed()) {
+        int df = reader.docFreq(new Term(Schema.WORDS, w.term()));
+        if (df >= FEW_HITS) {
+          continue;
+        }
+        SuggestWord[] found = checker.suggestSimilar(new Term(Schema.WORDS, w.term()), 1, reader,
+            df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR);
+        if (found.length == 0 || found[0].freq < (long) MORE_POPULAR * df) {
+          continue;
+        }
+        String written = spelling(found[0].string, searcher, analyzer);
+        suggestion.replace(base + w.start(), base + w.end(), written);
+        changed = true;
+      }
+    }
+    return changed ? suggestion.toString() : null;
+  }
+
+  /** A word of a query item: its unstemmed term and its offsets in the item's text. */
+  private record Word(String term, int start, int end) {}
+
+  private static List<Word> words(String text, Analyzer analyzer) throws IOException {
+    List<Word> words = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Schema.WORDS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int lastEnd = -1;
+      while (ts.incrementToken()) {
+        // A hyphenated word gives itself and its parts: correct the whole word only.
+        if (offset.startOffset() >= lastEnd) {
+          words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
+          lastEnd = offset.endOffset();
+        }
+      }
+      ts.end();
+    }
+    return words;
+  }
+
+  /** The most frequent way the passages holding {@code term} write it. */
+  private static String spelling(String term, IndexSearcher searcher, Analyzer analyzer) throws IOException {
+    Map<String, Integer> spellings = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.WORDS, term)), SPELLINGS_READ).scoreDocs) {
+      var doc = stored.document(sd.doc);
+      for (String field : new String[] {Schema.TEXT, Schema.TITLE}) {
+        String text = doc.get(field);
+        if (text == null) {
+          continue;
+        }
+        try (TokenStream ts = analyzer.tokenStream(Schema.WORDS, text)) {
+          CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+          OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            if (t.toString().equals(term)) {
+              spellings.merge(text.substring(offset.startOffset(), offset.endOffset()), 1, Integer::sum);
+            }
+          }
+          ts.end();
+        }
+      }
+    }
+    return spellings.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .orElse(term);
+  }
+}
