@@ -118,7 +118,10 @@ public final class QueryCompiler {
         alternatives.add(a.query());
         if (item.field() == ParsedQuery.Field.ANY) {
           a.stacks().forEach(stack -> stack.forEach(t -> highlight.add(t.text())));
-          passageAlternatives.add(a.inPassage());
+          // A prefix stands for up to MAX_PREFIX_WORDS words, often frequent ones: checking the
+          // position of each took 2 to 3.5 s for "con* pre*" on OrangeSum's 276,606 passages.
+          // Its words count for the bonus wherever they are in the text field, title included.
+          passageAlternatives.add(item.prefix() ? a.query() : a.inPassage());
         } else {
           passageAlternatives.add(a.query());
         }
