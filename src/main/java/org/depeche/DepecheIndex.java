@@ -39,8 +39,10 @@ import org.depeche.index.IndexChecker;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
+import org.depeche.passage.quote.QuoteFinder;
 import org.depeche.search.PassageSearch;
 import org.depeche.search.QueryParser;
+import org.depeche.search.QuoteSearch;
 
 /**
  * A depeche index: French news articles cut into passages, ranked against keyword searches.
@@ -238,7 +240,8 @@ public final class DepecheIndex implements Closeable {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
-      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), Schema.documents(article, passages, file));
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()),
+          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), file));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -377,6 +380,44 @@ public final class DepecheIndex implements Closeable {
       release(searcher);
     }
   }
+  /**
+   * Returns the quotations of the passages that best match {@code query} (see {@link
+   * #search(String, SearchOptions)}), at most {@code options.limit()}, in the order of their
+   * passages: with a {@linkplain SearchOptions#speaker() speaker}, only that speaker's; with a blank
+   * query, in index order.
+   *
+   * <pre>{@code
+   * index.quotes("Bamako", SearchOptions.defaults().withSpeaker("Heappey"));
+   * }</pre>
+   *
+   * @throws QuerySyntaxException when the query is malformed
+   */
+  public List<Quote> quotes(String query, SearchOptions options) {
+    IndexSearcher searcher = acquire();
+    try {
+      return QuoteSearch.quotes(searcher, analyzer, query, options);
+    } catch (IOException e) {
+      throw new DepecheException("search failed on index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * Returns who is quoted in the index and how often, most quoted first (then by name).
+   * Unattributed quotations are not counted.
+   */
+  public List<SpeakerCount> speakers() {
+    IndexSearcher searcher = acquire();
+    try {
+      return QuoteSearch.speakers(searcher);
+    } catch (IOException e) {
+      throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
 
   /** Returns what the index holds as of its last commit. */
   public IndexStats stats() {

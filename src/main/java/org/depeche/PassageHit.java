@@ -1,6 +1,7 @@
 package org.depeche;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One ranked passage of a search, with its article's metadata.
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * @param snippet the passage's text cut around the matches, with the matches marked; null when
  *     snippets were not asked for
  * @param explanation why it got its score; null when explanations were not asked for
+ * @param quotes the quotations that open in the passage, in reading order
  */
 public record PassageHit(
     int rank,
@@ -33,4 +35,11 @@ public record PassageHit(
     String url,
     String text,
     Snippet snippet,
-    ScoreExplanation explanation) {}
+    ScoreExplanation explanation,
+    List<Quote> quotes) {
+
+  /** Copies the list of quotations. */
+  public PassageHit {
+    quotes = List.copyOf(quotes);
+  }
+}

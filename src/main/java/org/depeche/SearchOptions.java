@@ -38,6 +38,8 @@ import org.depeche.search.Synonyms;
  * @param synonyms the equivalences a query is expanded with ({@link Synonyms#defaults()} by
  *     default)
  * @param explain whether to explain each hit's score (no by default)
+ * @param speaker when not null, only passages quoting this person are found: a full name or part
+ *     of it ({@code "Heappey"} finds James Heappey), accents and case aside (null by default)
  */
 public record SearchOptions(
     int limit,
@@ -50,7 +52,8 @@ public record SearchOptions(
     int perArticle,
     boolean facets,
     Synonyms synonyms,
-    boolean explain) {
+    boolean explain,
+    String speaker) {
   /** The number of results returned by default. */
   public static final int DEFAULT_LIMIT = 10;
 
@@ -95,66 +98,72 @@ public record SearchOptions(
    */
   public static SearchOptions defaults() {
     return new SearchOptions(DEFAULT_LIMIT, true, null, null, Set.of(), Set.of(), Sort.RELEVANCE, 0,
-        false, Synonyms.defaults(), false);
+        false, Synonyms.defaults(), false, null);
   }
 
   /** Returns these options with another limit. */
   public SearchOptions withLimit(int limit) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options with snippets on or off. */
   public SearchOptions withSnippets(boolean snippets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options keeping the articles dated from {@code from} to {@code to}, inclusive; null for no bound. */
   public SearchOptions withDates(LocalDate from, LocalDate to) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options keeping the articles of any of these sources; empty for all. */
   public SearchOptions withSources(Set<String> sources) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options keeping the articles of any of these categories; empty for all. */
   public SearchOptions withCategories(Set<String> categories) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options with another order. */
   public SearchOptions withSort(Sort sort) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options listing articles with at most N passages each, or passages for 0. */
   public SearchOptions withPerArticle(int perArticle) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options with facet counts on or off. */
   public SearchOptions withFacets(boolean facets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options with other synonyms ({@link Synonyms#none()} for none). */
   public SearchOptions withSynonyms(Synonyms synonyms) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
   }
 
   /** Returns these options with score explanations on or off. */
   public SearchOptions withExplain(boolean explain) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain);
+        synonyms, explain, speaker);
+  }
+
+  /** Returns these options finding only passages that quote {@code speaker} (null: any passage). */
+  public SearchOptions withSpeaker(String speaker) {
+    return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
+        synonyms, explain, speaker);
   }
 }

@@ -93,6 +93,56 @@ class DepecheIndexTest {
   }
 
   @Test
+  void searchBySpeakerFindsOnlyPassagesQuotingThatPersonRankedByTheQuery() {
+    DepecheIndex index = indexOf(MALI, GHANA);
+    for (String name : List.of("Heappey", "james heappey", "HEAPPEY", "Héappey")) {
+      SearchResults results = index.search("Bamako", SearchOptions.defaults().withSpeaker(name));
+      assertEquals(List.of("mali#1"), ids(results), name);
+    }
+    assertEquals(List.of("mali#0", "mali#1", "mali#2"),
+        ids(index.search("", SearchOptions.defaults().withSpeaker("Heappey"))));
+    assertEquals(List.of(), ids(index.search("", SearchOptions.defaults().withSpeaker("Heappey James"))));
+    assertEquals(List.of(), ids(index.search("Accra", SearchOptions.defaults().withSpeaker("Heappey"))));
+    assertThrows(QuerySyntaxException.class, () -> index.search("", SearchOptions.defaults()));
+    assertThrows(QuerySyntaxException.class,
+        () -> index.search("Mali", SearchOptions.defaults().withSpeaker(" - ")));
+  }
+
+  @Test
+  void hitsCarryTheQuotationsOfTheirPassage() {
+    DepecheIndex index = indexOf(MALI, GHANA);
+    PassageHit hit = index.search("responsabilité Bamako").hits().getFirst();
+    assertEquals("mali#1", hit.passageId());
+    assertEquals(List.of(new Quote("Nous devons être clairs sur le fait que la responsabilité de tout cela "
+        + "incombe à Bamako", "James Heappey", "secrétaire d’Etat aux forces armées", "mali#1", "mali",
+        MALI.title(), MALI.date())), hit.quotes());
+    assertEquals(List.of(), index.search("Accra").hits().getFirst().quotes());
+  }
+
+  @Test
+  void quotesAreFoundByQueryBySpeakerOrAllInIndexOrder() {
+    DepecheIndex index = indexOf(MALI, GHANA);
+    List<Quote> all = index.quotes("", SearchOptions.defaults());
+    assertEquals(List.of("mali#0", "mali#1", "mali#2"), all.stream().map(Quote::passageId).toList());
+    assertTrue(all.stream().allMatch(q -> q.speaker().equals("James Heappey")));
+    assertEquals(List.of("mali#2"),
+        index.quotes("sécurité", SearchOptions.defaults().withSpeaker("heappey")).stream().map(Quote::passageId).toList());
+    assertEquals(List.of(), index.quotes("", SearchOptions.defaults().withSpeaker("Dupont")));
+    assertEquals(2, index.quotes("", SearchOptions.defaults().withLimit(2)).size());
+  }
+
+  @Test
+  void speakersAreCountedMostQuotedFirstAndReplacedArticlesCountOnce() {
+    DepecheIndex index = indexOf(MALI, GHANA, Article.builder("autre")
+        .paragraph("« Nous restons au Sahel », a déclaré la ministre Florence Parly.")
+        .build());
+    index.add(MALI);
+    index.commit();
+    assertEquals(List.of(new SpeakerCount("James Heappey", 3), new SpeakerCount("Florence Parly", 1)),
+        index.speakers());
+  }
+
+  @Test
   void findsThePassageOfTheRightArticleWithItsMetadata() {
     DepecheIndex index = indexOf(MALI, GHANA);
     SearchResults results = index.search("responsabilité Bamako");

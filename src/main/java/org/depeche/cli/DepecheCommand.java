@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
       IndexCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
+      QuotesCommand.class,
+      SpeakersCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
       CheckCommand.class,

@@ -10,8 +10,10 @@ import org.depeche.ArticleHit;
 import org.depeche.Facet;
 import org.depeche.IndexStats;
 import org.depeche.PassageHit;
+import org.depeche.Quote;
 import org.depeche.ScoreExplanation;
 import org.depeche.SearchResults;
+import org.depeche.SpeakerCount;
 import org.depeche.analysis.Token;
 
 /** The JSON forms of depeche's results, as the command line prints them. */
@@ -67,6 +69,28 @@ final class Json {
     return root;
   }
 
+  /** {@code {"quotes":[{"text","speaker","role","passage_id","article_id","title","date"}]}}. */
+  static ObjectNode quotes(List<Quote> quotes) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("quotes");
+    for (Quote q : quotes) {
+      array.addObject().put("text", q.text()).put("speaker", q.speaker()).put("role", q.role())
+          .put("passage_id", q.passageId()).put("article_id", q.articleId()).put("title", q.title())
+          .put("date", q.date() == null ? null : q.date().toString());
+    }
+    return root;
+  }
+
+  /** {@code {"speakers":[{"speaker","quotes"}]}}. */
+  static ObjectNode speakers(List<SpeakerCount> speakers) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("speakers");
+    for (SpeakerCount s : speakers) {
+      array.addObject().put("speaker", s.speaker()).put("quotes", s.quotes());
+    }
+    return root;
+  }
+
   private static void passage(ObjectNode o, PassageHit h) {
     o.put("rank", h.rank());
     o.put("score", h.score());
@@ -79,6 +103,10 @@ final class Json {
     o.put("url", h.url());
     o.put("text", h.text());
     o.put("snippet", h.snippet() == null ? null : h.snippet().toHtml());
+    ArrayNode quotes = o.putArray("quotes");
+    for (Quote q : h.quotes()) {
+      quotes.addObject().put("text", q.text()).put("speaker", q.speaker()).put("role", q.role());
+    }
     if (h.explanation() != null) {
       o.set("explanation", explanation(h.explanation()));
     }

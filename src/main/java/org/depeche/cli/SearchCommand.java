@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
           + "milit* for the words that begin with milit.",
       "Common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
       "Passages holding every word come first; a match in the article's title counts.",
+      "With --speaker, only passages quoting that person; QUERY may then be left out.",
       "With no index yet at the default location, indexes corpus/ there first."
     })
 final class SearchCommand implements Callable<Integer> {
@@ -100,6 +101,10 @@ final class SearchCommand implements Callable<Integer> {
       + "'qid Q0 passage_id rank score depeche'.")
   boolean trec;
 
+  @Option(names = "--speaker", paramLabel = "NAME",
+      description = "Only passages where NAME is quoted: a full name or a surname, accents and case aside.")
+  String speaker;
+
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query.")
   List<String> words;
 
@@ -123,7 +128,10 @@ final class SearchCommand implements Callable<Integer> {
     if (queries != null && words != null && !words.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give either QUERY or --queries FILE, not both");
     }
-    if (queries == null && (words == null || words.isEmpty())) {
+    if (queries != null && speaker != null) {
+      throw new ParameterException(spec.commandLine(), "--speaker does not go with --queries");
+    }
+    if (queries == null && speaker == null && (words == null || words.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "no query given");
     }
     if (queries != null && (perArticle != null || articles || facets || explain)) {
@@ -139,7 +147,7 @@ final class SearchCommand implements Callable<Integer> {
       if (queries != null) {
         return runBatch(idx, options, out, err);
       }
-      SearchResults results = idx.search(String.join(" ", words), options);
+      SearchResults results = idx.search(words == null ? "" : String.join(" ", words), options);
       if (json) {
         out.println(Json.write(Json.results(results)));
       } else {
@@ -170,6 +178,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchOptions options = SearchOptions.defaults()
         .withLimit(limit)
         .withSnippets(queries == null)
+        .withSpeaker(speaker)
         .withSources(Set.copyOf(sources))
         .withCategories(Set.copyOf(categories))
         .withSort(order)

@@ -26,7 +26,9 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.depeche.Article;
 import org.depeche.analysis.FrenchNewsAnalyzer;
+import org.depeche.analysis.NameAnalyzer;
 import org.depeche.passage.Passage;
+import org.depeche.passage.quote.Quotation;
 
 /**
  * The index schema: one Lucene document per passage, carrying its article's metadata. Every field
@@ -36,7 +38,7 @@ import org.depeche.passage.Passage;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** The passage id, {@code <article id>#<n>}: stored, indexed as one term. */
   public static final String PASSAGE_ID = "passage_id";
@@ -105,6 +107,24 @@ public final class Schema {
   public static final String FILE_RECORD = "file_record";
   /** On a file record: the SHA-256 of the file's bytes when it was indexed, hex, stored only. */
   public static final String FILE_FINGERPRINT = "file_sha256";
+  /** {@value #QUOTED_YES} on a passage that holds at least one quotation: indexed as one term. */
+  public static final String QUOTED = "quoted";
+  /** The value of {@link #QUOTED}. */
+  public static final String QUOTED_YES = "yes";
+  /** The words of each quotation of the passage, in order: stored only. */
+  public static final String QUOTE_TEXT = "quote_text";
+  /**
+   * The speaker of each quotation, in the order of {@link #QUOTE_TEXT}, {@code ""} when unknown:
+   * stored only.
+   */
+  public static final String QUOTE_SPEAKER = "quote_speaker";
+  /** The role of each quotation's speaker, in the same order, {@code ""} when unknown: stored only. */
+  public static final String QUOTE_ROLE = "quote_role";
+  /**
+   * The speakers quoted in the passage, analyzed with {@link NameAnalyzer} (accents and case
+   * folded), for {@code --speaker}: indexed only.
+   */
+  public static final String SPEAKER = "speaker";
 
   /** Commit user-data key: the schema version. */
   public static final String COMMIT_SCHEMA = "depeche.schema";
@@ -127,12 +147,12 @@ public final class Schema {
   private Schema() {}
 
   /**
-   * Returns the analyzer the index is built and searched with: {@link FrenchNewsAnalyzer}, and its
-   * unstemmed form for {@link #WORDS}. Thread-safe.
+   * Returns the analyzer the index is built and searched with: {@link FrenchNewsAnalyzer}, its
+   * unstemmed form for {@link #WORDS}, and a {@link NameAnalyzer} for {@link #SPEAKER}. Thread-safe.
    */
   public static Analyzer analyzer() {
     return new PerFieldAnalyzerWrapper(new FrenchNewsAnalyzer(),
-        Map.of(WORDS, FrenchNewsAnalyzer.unstemmed()));
+        Map.of(WORDS, FrenchNewsAnalyzer.unstemmed(), SPEAKER, new NameAnalyzer()));
   }
 
   /**
@@ -160,13 +180,16 @@ public final class Schema {
   }
 
   /**
-   * Returns the Lucene documents of an article's passages, in order.
+   * Returns the Lucene documents of an article's passages, in order, with the quotations of each
+   * ({@code quotations.get(i)} for {@code passages.get(i)}).
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
-  public static List<Document> documents(Article article, List<Passage> passages, String file) {
+  public static List<Document> documents(Article article, List<Passage> passages,
+      List<List<Quotation>> quotations, String file) {
     List<Document> docs = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
+    for (int i = 0; i < passages.size(); i++) {
+      Passage p = passages.get(i);
       Document doc = new Document();
       doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
       doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
@@ -201,6 +224,18 @@ public final class Schema {
         doc.add(new StringField(CATEGORY, article.category(), Field.Store.YES));
         doc.add(new StringField(CATEGORY_KEY, key(article.category()), Field.Store.NO));
         doc.add(new SortedDocValuesField(CATEGORY_FACET, new BytesRef(article.category().strip())));
+      }
+      List<Quotation> quotes = quotations.get(i);
+      if (!quotes.isEmpty()) {
+        doc.add(new StringField(QUOTED, QUOTED_YES, Field.Store.NO));
+      }
+      for (Quotation q : quotes) {
+        doc.add(new StoredField(QUOTE_TEXT, q.text()));
+        doc.add(new StoredField(QUOTE_SPEAKER, q.speaker() == null ? "" : q.speaker()));
+        doc.add(new StoredField(QUOTE_ROLE, q.role() == null ? "" : q.role()));
+        if (q.speaker() != null) {
+          doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
+        }
       }
       docs.add(doc);
     }

@@ -14,7 +14,7 @@ import org.depeche.index.Schema;
 /**
  * The filters of {@link SearchOptions} as one Lucene query that does not score: a date range on
  * {@link Schema#DAY} (which leaves out the articles without a date), and the sources and
- * categories compared as {@linkplain Schema#key keys}.
+ * categories compared as {@linkplain Schema#key keys}, and the speaker ({@link SpeakerQuery}).
  *
  * <p>{@code from 2022-01-01, sources [AFP, Reuters]} → {@code +day:[19093 TO MAX] +source_key:(afp
  * reuters)}.
@@ -32,6 +32,10 @@ final class Filters {
       long from = options.from() == null ? Long.MIN_VALUE : options.from().toEpochDay();
       long to = options.to() == null ? Long.MAX_VALUE : options.to().toEpochDay();
       filter.add(LongPoint.newRangeQuery(Schema.DAY, from, to), Occur.FILTER);
+      any = true;
+    }
+    if (options.speaker() != null) {
+      filter.add(SpeakerQuery.of(options.speaker()), Occur.FILTER);
       any = true;
     }
     if (!options.sources().isEmpty()) {

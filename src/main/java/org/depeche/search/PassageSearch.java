@@ -25,7 +25,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,13 +77,19 @@ public final class PassageSearch {
   private PassageSearch() {}
 
   /**
-   * Ranks the passages against a query.
+   * Ranks the passages against a query; with a speaker in the options, the query may be blank.
    *
-   * @throws org.depeche.QuerySyntaxException when the query is malformed
+   * @throws org.depeche.QuerySyntaxException when the query is malformed, or blank without a speaker
    */
   public static SearchResults search(IndexSearcher searcher, Analyzer analyzer, String query,
       SearchOptions options) throws IOException {
     long started = System.nanoTime();
+    if (options.speaker() != null && query.isBlank()) {
+      // Every passage quoting the speaker (Filters adds the speaker), in index order.
+      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), Set.of(), options);
+      return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
+          found.facets(), null);
+    }
     ParsedQuery parsed = QueryParser.parse(query);
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
         searcher.getIndexReader());
@@ -293,7 +301,7 @@ public final class PassageSearch {
       return new PassageHit(rank, sd.score, doc.get(Schema.PASSAGE_ID), doc.get(Schema.ARTICLE_ID),
           doc.getField(Schema.PASSAGE_NUMBER).numericValue().intValue(), doc.get(Schema.TITLE),
           date == null ? null : LocalDate.parse(date), doc.get(Schema.SOURCE), doc.get(Schema.URL),
-          text, snippet, explanation);
+          text, snippet, explanation, QuoteSearch.of(doc));
     }
   }
 

@@ -18,7 +18,9 @@ import org.depeche.Article;
 import org.depeche.DepecheIndex;
 import org.depeche.cli.CliTest.Run;
 import org.depeche.index.Schema;
+import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
+import org.depeche.passage.quote.QuoteFinder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +137,8 @@ class CheckCommandTest {
 
   private void addPassageZeroAgain() throws Exception {
     try (IndexWriter w = writer()) {
-      w.addDocument(Schema.documents(MALI, PassageSplitter.split(MALI), null).getFirst());
+      List<Passage> passages = PassageSplitter.split(MALI);
+      w.addDocument(Schema.documents(MALI, passages, QuoteFinder.byPassage(MALI, passages), null).getFirst());
       w.commit();
     }
   }

@@ -85,7 +85,7 @@ class CliTest {
     int rank = 0;
     for (JsonNode hit : root.get("hits")) {
       assertEquals(new TreeSet<>(List.of("rank", "score", "passage_id", "article_id", "passage", "title",
-          "date", "source", "url", "text", "snippet")), fieldNames(hit));
+          "date", "source", "url", "text", "snippet", "quotes")), fieldNames(hit));
       assertEquals(++rank, hit.get("rank").asInt());
       assertTrue(hit.get("score").isNumber());
       assertEquals(hit.get("article_id").asText() + "#" + hit.get("passage").asInt(), hit.get("passage_id").asText());
@@ -292,12 +292,66 @@ class CliTest {
   }
 
   @Test
+  void searchBySpeakerPutsHeappeysBamakoStatementFirstAndCarriesQuotesInJson() throws Exception {
+    Run text = run("search", "--index", index.toString(), "--speaker", "Heappey", "Bamako");
+    assertEquals(0, text.code(), text.err());
+    assertEquals("royaume-uni-retrait-mali.txt#2", text.out().lines().toList().get(1).strip());
+
+    Run json = run("search", "--index", index.toString(), "--json", "--speaker", "heappey");
+    JsonNode hits = JSON.readTree(json.out()).get("hits");
+    assertEquals(4, hits.size(), json.out());
+    for (JsonNode hit : hits) {
+      JsonNode quote = hit.get("quotes").get(0);
+      assertEquals(new TreeSet<>(List.of("text", "speaker", "role")), fieldNames(quote));
+      assertEquals("James Heappey", quote.get("speaker").asText());
+    }
+  }
+
+  @Test
+  void quotesJsonHasExactlyTheDocumentedFields() throws Exception {
+    Run r = run("quotes", "--index", index.toString(), "--json", "--speaker", "Heappey");
+    assertEquals(0, r.code(), r.err());
+    JsonNode quotes = JSON.readTree(r.out()).get("quotes");
+    assertEquals(List.of("royaume-uni-retrait-mali.txt#1", "royaume-uni-retrait-mali.txt#2",
+        "royaume-uni-retrait-mali.txt#3", "royaume-uni-retrait-mali.txt#8"),
+        quotes.findValuesAsText("passage_id"));
+    for (JsonNode q : quotes) {
+      assertEquals(new TreeSet<>(List.of("text", "speaker", "role", "passage_id", "article_id", "title", "date")),
+          fieldNames(q));
+      assertEquals("James Heappey", q.get("speaker").asText());
+      assertEquals("royaume-uni-retrait-mali.txt", q.get("article_id").asText());
+    }
+    Run textRun = run("quotes", "--index", index.toString(), "-n", "1", "Bamako");
+    assertTrue(textRun.out().startsWith("« Nous devons être clairs"), textRun.out());
+    assertTrue(textRun.out().contains("— James Heappey, secrétaire d’Etat aux forces armées"), textRun.out());
+  }
+
+  @Test
+  void speakersListsWhoIsQuotedMostFirst() throws Exception {
+    Run r = run("speakers", "--index", index.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode speakers = JSON.readTree(r.out()).get("speakers");
+    long previous = Long.MAX_VALUE;
+    for (JsonNode s : speakers) {
+      assertEquals(new TreeSet<>(List.of("speaker", "quotes")), fieldNames(s));
+      assertTrue(s.get("quotes").asLong() <= previous);
+      previous = s.get("quotes").asLong();
+    }
+    assertTrue(speakers.findValuesAsText("speaker").contains("James Heappey"), r.out());
+    Run text = run("speakers", "--index", index.toString());
+    assertTrue(text.out().lines().anyMatch(l -> l.matches(" +4  James Heappey")), text.out());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     for (String[] args : List.of(
         new String[] {"search", "--index", index.toString()},
         new String[] {"search", "--index", index.toString(), "-n", "0", "Mali"},
         new String[] {"search", "--index", index.toString(), "--trec", "Mali"},
         new String[] {"search", "--no-such-option", "Mali"},
+        new String[] {"search", "--index", index.toString(), "--speaker", "«»", "Mali"},
+        new String[] {"quotes", "--index", index.toString(), "-n", "0"},
+        new String[] {"quotes", "--index", index.toString(), "\"Bamako"},
         new String[] {"no-such-command"})) {
       Run r = run(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
@@ -421,7 +475,7 @@ class CliTest {
 
   @Test
   void helpTextIsWrappedOnceWithoutOrphanedFragments() {
-    for (String command : List.of("", "index", "search", "similar", "analyze", "stats")) {
+    for (String command : List.of("", "index", "search", "similar", "quotes", "speakers", "analyze", "stats")) {
       Run help = command.isEmpty() ? run("--help") : run(command, "--help");
       List<String> lines = help.out().lines().toList();
       for (int k = 0; k < lines.size(); k++) {
