@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -36,6 +35,8 @@ import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.Problem;
 import org.depeche.corpus.ReadSummary;
 import org.depeche.index.ArticleWorkers;
+import org.depeche.index.CorpusSync;
+import org.depeche.index.IndexChecker;
 import org.depeche.index.Schema;
 import org.depeche.passage.Passage;
 import org.depeche.passage.PassageSplitter;
@@ -64,8 +65,14 @@ import org.depeche.search.QuoteSearch;
  * articles and commit. Searches see the state of the last commit, never uncommitted additions.
  */
 public final class DepecheIndex implements Closeable {
-  /** Articles indexed between two commits during a long {@link #addFiles} run. */
+  /** At most this many articles are indexed between two commits of an {@link #addFiles} run. */
   static final int COMMIT_EVERY_ARTICLES = 20_000;
+
+  /**
+   * At most this long between two commits of an {@link #addFiles} run: what a run stopped by force
+   * may lose, and what searches from other processes may lag behind it.
+   */
+  static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /** The threads {@link #addFiles(List, IndexingListener)} adds articles on: one per processor. */
   public static final int DEFAULT_INDEXING_THREADS = Runtime.getRuntime().availableProcessors();
@@ -106,6 +113,9 @@ public final class DepecheIndex implements Closeable {
   public static DepecheIndex open(Path dir) {
     Directory directory = null;
     try {
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw notADirectory(dir);
+      }
       if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
         throw missing(dir);
       }
@@ -150,9 +160,13 @@ public final class DepecheIndex implements Closeable {
     IndexWriter writer = null;
     try {
       if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, dir + " is a file, not an index directory");
+        throw notADirectory(dir);
       }
       Files.createDirectories(dir);
+      if (!Files.isWritable(dir)) {
+        throw new IndexUnavailableException(Reason.READ_ONLY, dir,
+            "index " + dir + " is read-only: depeche cannot write it");
+      }
       directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
       TextAnalyzer choice = analyzer == null ? TextAnalyzer.DEPECHE : analyzer;
@@ -193,6 +207,32 @@ public final class DepecheIndex implements Closeable {
     }
   }
 
+  /**
+   * Checks the index at {@code dir}: Lucene's {@code CheckIndex} on every segment, then the schema
+   * version and analyzer its last commit records, and that every article's passages are all there,
+   * each once. What {@code depeche check} runs. Needs the index to itself: no writer may run.
+   *
+   * <pre>{@code
+   * DepecheIndex.check(Path.of("index")).healthy();   // true
+   * }</pre>
+   *
+   * @throws IndexUnavailableException when there is no index at {@code dir}, or another process is
+   *     writing it
+   */
+  public static IndexHealth check(Path dir) {
+    if (!exists(dir)) {
+      throw missing(dir);
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return IndexChecker.check(directory);
+    } catch (LockObtainFailedException e) {
+      throw new IndexUnavailableException(Reason.LOCKED, dir,
+          "index " + dir + " is being written by another process", e);
+    } catch (IOException e) {
+      throw new DepecheException("cannot check index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Returns whether {@code dir} holds a depeche index (of any version). */
   public static boolean exists(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -218,11 +258,15 @@ public final class DepecheIndex implements Closeable {
    * @throws IllegalStateException when the index was opened for searching only
    */
   public int add(Article article) {
+    return add(article, null);
+  }
+
+  private int add(Article article, String file) {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
       w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()),
-          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), analyzer));
+          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), file, analyzer));
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -230,9 +274,18 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
-   * them on {@link #DEFAULT_INDEXING_THREADS} threads, committing now and then and at the end.
+   * Brings the index in step with files and directories (see {@link CorpusReader} for the formats),
+   * doing the least work: files indexed before and unchanged since (same content) are skipped,
+   * changed files are indexed again, and the articles of files gone from the directories given are
+   * removed; articles from elsewhere are left alone. Commits now and then, and at the end; a run
+   * stopped at any moment loses nothing of the last commit, and the next run finishes the work.
    * Bad input is reported to the listener and skipped; everything good is indexed.
+   *
+   * <pre>{@code
+   * IndexingSummary s = index.addFiles(List.of(Path.of("corpus")), IndexingListener.SILENT);
+   * // run again after editing corpus/royaume-uni-retrait-mali.txt:
+   * // s.updated() == 1, s.unchanged() == 200, s.added() == 0, s.removed() == 0
+   * }</pre>
    *
    * @throws IllegalStateException when the index was opened for searching only
    */
@@ -241,55 +294,80 @@ public final class DepecheIndex implements Closeable {
   }
 
   /**
-   * Reads the articles of files and directories (see {@link CorpusReader} for the formats) and adds
-   * them, committing now and then and at the end. Bad input is reported to the listener and
-   * skipped; everything good is indexed. The calling thread reads; with {@code threads} above 1,
-   * that many other threads cut, analyze and add the articles, and an article read twice still
-   * ends as the last one read.
+   * Does what {@link #addFiles(List, IndexingListener)} does with {@code threads} threads adding
+   * the articles while the calling thread reads; an article read twice still ends as the last one
+   * read.
    *
    * @param threads how many threads add articles: 1 adds them on the calling thread
    * @throws IllegalArgumentException when {@code threads} is below 1
    * @throws IllegalStateException when the index was opened for searching only
    */
   public IndexingSummary addFiles(List<Path> paths, IndexingListener listener, int threads) {
-    writer();
+    return index(paths, listener, false, threads);
+  }
+
+  /**
+   * Makes the index hold exactly the articles of these files and directories: every file is read
+   * again, whatever its fingerprint, and every article not read is removed, including those added
+   * with {@link #add}. What {@code depeche index --full} does. The old articles stay searchable
+   * until they are replaced or the run ends, and a run stopped half way loses nothing committed.
+   *
+   * @throws IllegalStateException when the index was opened for searching only
+   */
+  public IndexingSummary rebuild(List<Path> paths, IndexingListener listener) {
+    return index(paths, listener, true, DEFAULT_INDEXING_THREADS);
+  }
+
+  /** An article to add, with the file it was read from. */
+  private record Read(Article article, String file) {}
+
+  private IndexingSummary index(List<Path> paths, IndexingListener listener, boolean full, int threads) {
+    IndexWriter w = writer();
     long started = System.nanoTime();
+    long[] articles = new long[1];
     int[] warnings = new int[1];
-    long[] counts = new long[2];
+    long[] lastProgress = {started};
+    long[] lastCommit = {started};
     ReadSummary read;
-    try (ArticleWorkers workers = new ArticleWorkers(threads, this::add)) {
-      long[] submitted = new long[1];
-      long[] lastProgress = {started};
+    CorpusSync.Counts counts;
+    long passages;
+    try (CorpusSync sync = new CorpusSync(w, directory, paths, full);
+        ArticleWorkers<Read> workers = new ArticleWorkers<>(threads, r -> r.article().id(),
+            r -> add(r.article(), r.file()))) {
       ArticleSink sink = article -> {
-        workers.submit(article);
-        if (++submitted[0] % COMMIT_EVERY_ARTICLES == 0) {
-          commit();
-        }
+        workers.submit(new Read(article, sync.currentFile()));
+        sync.read(article);
+        articles[0]++;
         long now = System.nanoTime();
+        if (articles[0] % COMMIT_EVERY_ARTICLES == 0 || now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
+          // A commit must hold every article handed over, since a file's record says it is indexed.
+          workers.awaitIdle();
+          commit();
+          lastCommit[0] = now;
+        }
         if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
           lastProgress[0] = now;
           listener.progress(workers.articles(), workers.passages());
         }
       };
-      try {
-        read = new CorpusReader().read(paths, sink, problem -> {
-          if (problem.severity() == Problem.Severity.WARNING) {
-            warnings[0]++;
-          }
-          listener.problem(problem);
-        });
-      } catch (IOException e) {
-        throw new DepecheException("indexing failed: " + e.getMessage(), e);
-      }
+      read = new CorpusReader().read(paths, sync, sink, problem -> {
+        if (problem.severity() == Problem.Severity.WARNING) {
+          warnings[0]++;
+        }
+        sync.problem(problem);
+        listener.problem(problem);
+      });
       workers.finish();
-      counts[0] = workers.articles();
-      counts[1] = workers.passages();
-    } finally {
+      passages = workers.passages();
+      counts = sync.finish();
       commit();
+    } catch (IOException e) {
+      throw new DepecheException("indexing failed: " + e.getMessage(), e);
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    return new IndexingSummary(read.files(), read.filesSkipped(), counts[0], counts[1],
-        read.recordsSkipped(), warnings[0], millis);
+    return new IndexingSummary(read.files(), counts.filesUnchanged(), read.filesSkipped(), counts.added(),
+        counts.updated(), counts.unchanged(), counts.removed(), passages, read.recordsSkipped(),
+        warnings[0], millis);
   }
 
   /**
@@ -393,7 +471,7 @@ public final class DepecheIndex implements Closeable {
     IndexSearcher searcher = acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      long articles = searcher.count(IntField.newExactQuery(Schema.PASSAGE_NUMBER, 0));
+      long articles = searcher.count(Schema.articles());
       long terms = 0;
       Terms t = MultiTerms.getTerms(reader, Schema.TEXT);
       if (t != null) {
@@ -415,8 +493,7 @@ public final class DepecheIndex implements Closeable {
       IndexCommit commit = reader.getIndexCommit();
       Map<String, String> data = commit.getUserData();
       String time = data.get(Schema.COMMIT_TIME);
-      // Each article has one document of its own besides its passages' (see Schema.ARTICLE_TEXT).
-      return new IndexStats(articles, reader.numDocs() - articles, terms, size, data.get(Schema.COMMIT_ANALYZER),
+      return new IndexStats(articles, searcher.count(Schema.passages()), terms, size, data.get(Schema.COMMIT_ANALYZER),
           time == null ? null : Instant.parse(time));
     } catch (IOException e) {
       throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
@@ -499,6 +576,10 @@ public final class DepecheIndex implements Closeable {
       return files.anyMatch(f -> !f.getFileName().toString().startsWith(".")
           && !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME));
     }
+  }
+
+  private static IndexUnavailableException notADirectory(Path dir) {
+    return new IndexUnavailableException(Reason.INCOMPATIBLE, dir, dir + " is a file, not an index directory");
   }
 
   private static IndexUnavailableException missing(Path dir) {

@@ -3,8 +3,8 @@ package org.depeche;
 import java.nio.file.Path;
 
 /**
- * The index cannot be used: there is none at the path, another process is writing it, or it was
- * made by an incompatible version of depeche.
+ * The index cannot be used: there is none at the path, another process is writing it, it cannot be
+ * written, or it was made by an incompatible version of depeche (or is not a depeche index).
  */
 public final class IndexUnavailableException extends DepecheException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +15,8 @@ public final class IndexUnavailableException extends DepecheException {
     MISSING,
     /** Another writer holds the index's lock. */
     LOCKED,
+    /** The index directory cannot be written (opening for writing only). */
+    READ_ONLY,
     /** The index was written by another version of depeche, or is not a depeche index. */
     INCOMPATIBLE
   }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       SpeakersCommand.class,
       AnalyzeCommand.class,
       StatsCommand.class,
+      CheckCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
       "0:success",
       "1:internal error (run with --stacktrace and report it)",
       "2:usage error, malformed query or unknown passage",
-      "3:the index cannot be used: missing, being written by another process, incompatible, or failing",
+      "3:the index cannot be used: missing, being written by another process, read-only, incompatible, or failing its check",
       "4:some input could not be read and was skipped"
     })
 final class DepecheCommand implements Runnable {

@@ -8,7 +8,7 @@ public final class ExitCodes {
   public static final int INTERNAL = 1;
   /** A usage error: an unknown option, a missing argument, a malformed query. */
   public static final int USAGE = 2;
-  /** The index cannot be used: missing, being written by another process, or incompatible. */
+  /** The index cannot be used: missing, being written by another process, read-only, incompatible, or unhealthy. */
   public static final int INDEX = 3;
   /** Some input could not be read and was skipped; everything else was indexed. */
   public static final int BAD_INPUT = 4;

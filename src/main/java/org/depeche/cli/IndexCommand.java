@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     header = "Index articles from .txt, .jsonl and .jsonl.gz files and directories.",
-    description = "Reads each PATH (a directory is read recursively) and adds its articles to the "
-        + "index, replacing an article already indexed under the same id. Problems with the input are "
-        + "reported one per line on stderr; everything else is indexed, and the exit code is 4.")
+    description = "Reads each PATH (a directory is read recursively) and brings the index in step "
+        + "with it: new and changed files are indexed, unchanged files (same content) are skipped, and "
+        + "the articles of files gone from a directory given are removed. An article already indexed "
+        + "under the same id is replaced. Problems with the input are reported one per line on stderr; "
+        + "everything else is indexed, and the exit code is 4.")
 final class IndexCommand implements Callable<Integer> {
   static final Path DEFAULT_CORPUS = Path.of("corpus");
 
@@ -37,6 +39,10 @@ final class IndexCommand implements Callable<Integer> {
           + "stock FrenchAnalyzer). It is recorded in the index, and searches use it; an existing "
           + "index built with another one is refused.")
   String analyzer;
+
+  @Option(names = "--full",
+      description = "Read every file again, and keep in the index only the articles read.")
+  boolean full;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Files or directories to index (default: corpus).")
@@ -54,24 +60,29 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--analyzer: " + e.getMessage());
     }
-    return run(index, choice, inputs, spec.commandLine().getErr());
+    return run(index, choice, inputs, full, spec.commandLine().getErr());
   }
 
   /**
-   * Indexes the inputs into the index at dir, reporting on err; returns the exit code.
+   * Indexes the inputs into the index at dir, all again when full, reporting on err; returns the
+   * exit code.
    *
    * @param analyzer the analyzer, or null for the index's own (the default for a new index)
    */
-  static int run(Path dir, TextAnalyzer analyzer, List<Path> inputs, PrintWriter err) {
+  static int run(Path dir, TextAnalyzer analyzer, List<Path> inputs, boolean full, PrintWriter err) {
     Progress progress = new Progress(err);
     IndexingSummary summary;
     try (DepecheIndex index = DepecheIndex.openForWriting(dir, analyzer)) {
-      summary = index.addFiles(inputs, progress);
+      summary = full ? index.rebuild(inputs, progress) : index.addFiles(inputs, progress);
     }
     progress.clear();
-    err.printf(Locale.ROOT, "indexed %s (%s) from %s into %s in %.1f s",
+    err.printf(Locale.ROOT, "indexed %s (%s) from %s%s into %s in %.1f s: %,d added, %,d updated, "
+            + "%,d unchanged, %,d removed",
         count(summary.articles(), "article"), count(summary.passages(), "passage"),
-        count(summary.files(), "file"), dir, summary.millis() / 1000.0);
+        count(summary.files(), "file"),
+        summary.filesUnchanged() > 0 ? String.format(Locale.ROOT, " (%,d unchanged)", summary.filesUnchanged()) : "",
+        dir, summary.millis() / 1000.0, summary.added(), summary.updated(), summary.unchanged(),
+        summary.removed());
     if (summary.filesSkipped() > 0 || summary.recordsSkipped() > 0 || summary.warnings() > 0) {
       err.print("; skipped " + count(summary.filesSkipped(), "file") + " and "
           + count(summary.recordsSkipped(), "record") + ", " + count(summary.warnings(), "warning"));

@@ -75,10 +75,22 @@ public final class CorpusReader {
    */
   public ReadSummary read(List<Path> paths, ArticleSink sink, Consumer<Problem> problems)
       throws IOException {
+    return read(paths, FileGate.ALL, sink, problems);
+  }
+
+  /**
+   * Reads the articles under {@code paths} as {@link #read(List, ArticleSink, Consumer)} does, but
+   * only from the files {@code gate} lets through; the files it keeps out are not counted.
+   *
+   * @throws IOException only when {@code gate} or {@code sink} throws it; the read stops there
+   */
+  public ReadSummary read(List<Path> paths, FileGate gate, ArticleSink sink, Consumer<Problem> problems)
+      throws IOException {
     Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(gate, "gate");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(problems, "problems");
-    Run run = new Run(sink, problems);
+    Run run = new Run(gate, sink, problems);
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         for (Found found : walk(path, problems)) {
@@ -197,16 +209,24 @@ public final class CorpusReader {
 
   /** The state of one call to {@link #read}: where articles and problems go, and the counts. */
   private static final class Run {
+    private final FileGate gate;
     private final ArticleSink sink;
     private final Consumer<Problem> problems;
+    private int errors;
     private int files;
     private int filesSkipped;
     private int articles;
     private int recordsSkipped;
 
-    Run(ArticleSink sink, Consumer<Problem> problems) {
+    Run(FileGate gate, ArticleSink sink, Consumer<Problem> problems) {
+      this.gate = gate;
       this.sink = sink;
-      this.problems = problems;
+      this.problems = problem -> {
+        if (problem.severity() == Problem.Severity.ERROR) {
+          errors++;
+        }
+        problems.accept(problem);
+      };
     }
 
     ReadSummary summary() {
@@ -219,11 +239,16 @@ public final class CorpusReader {
     }
 
     void readFile(Path file, String id) throws IOException {
+      if (!gate.open(file)) {
+        return;
+      }
+      int errorsBefore = errors;
       switch (Format.of(file)) {
         case TXT -> readTxt(file, id);
         case JSONL -> readJsonl(file, false);
         case JSONL_GZ -> readJsonl(file, true);
       }
+      gate.done(file, errors == errorsBefore);
     }
 
     private void readTxt(Path file, String id) throws IOException {

@@ -6,53 +6,59 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.depeche.Article;
 
 /**
- * Adds articles on several threads while one thread reads them. An article goes to the thread its
- * id hashes to, so two articles of the same id are added in reading order, and the last one read
- * replaces the others as with one thread.
+ * Adds articles on several threads while one thread reads them. A task (an article, and what goes
+ * with it) goes to the thread its key (the article id) hashes to, so two articles of the same id are
+ * added in reading order, and the last one read replaces the others as with one thread.
  *
  * <pre>{@code
- * try (ArticleWorkers workers = new ArticleWorkers(2, index::add)) {
+ * try (ArticleWorkers<Article> workers = new ArticleWorkers<>(2, Article::id, index::add)) {
  *   articles.forEach(workers::submit);   // returns at once, unless the workers are behind
  *   workers.finish();                    // waits until every article is added
  * }
  * }</pre>
  *
+ * @param <T> the task: an article, with whatever its adding needs
+ *
  * <p>With one thread, {@link #submit} adds the article on the caller's thread: nothing is gained by
  * handing it over. {@code submit} and {@code finish} are for one thread, the reader; the counts
  * may be read from any.
  */
-public final class ArticleWorkers implements AutoCloseable {
+public final class ArticleWorkers<T> implements AutoCloseable {
   /** Articles waiting for each thread: enough to ride out a long article, little memory. */
   private static final int QUEUE_LENGTH = 64;
 
-  /** Tells a thread that no article follows; compared by identity. */
-  private static final Article DONE = Article.builder("done").text("done").build();
+  /** Tells a thread that no task follows; compared by identity. */
+  private static final Object DONE = new Object();
 
-  private final ToIntFunction<Article> add;
-  private final List<BlockingQueue<Article>> queues = new ArrayList<>();
+  private final Function<T, String> key;
+  private final ToIntFunction<T> add;
+  private final List<BlockingQueue<Object>> queues = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong articles = new AtomicLong();
   private final AtomicLong passages = new AtomicLong();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private long submitted;
   private boolean stopped;
 
   /**
    * Starts the threads.
    *
    * @param count how many threads add articles, at least 1
-   * @param add adds one article and returns its number of passages; called from many threads
+   * @param key the key of a task: tasks of one key are added in order, on one thread
+   * @param add adds one task's article and returns its number of passages; called from many threads
    */
-  public ArticleWorkers(int count, ToIntFunction<Article> add) {
+  public ArticleWorkers(int count, Function<T, String> key, ToIntFunction<T> add) {
     if (count < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + count);
     }
+    this.key = key;
     this.add = add;
     for (int t = 0; count > 1 && t < count; t++) {
-      BlockingQueue<Article> queue = new ArrayBlockingQueue<>(QUEUE_LENGTH);
+      BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_LENGTH);
       queues.add(queue);
       threads.add(Thread.ofPlatform().name("depeche-indexer-" + t).daemon(true).start(() -> drain(queue)));
     }
@@ -63,13 +69,32 @@ public final class ArticleWorkers implements AutoCloseable {
    *
    * @throws RuntimeException the first failure of a thread, once it happened
    */
-  public void submit(Article article) {
+  public void submit(T task) {
     rethrowFailure();
+    submitted++;
     if (queues.isEmpty()) {
-      addOne(article);
+      addOne(task);
       return;
     }
-    put(queues.get(Math.floorMod(article.id().hashCode(), queues.size())), article);
+    put(queues.get(Math.floorMod(key.apply(task).hashCode(), queues.size())), task);
+  }
+
+  /**
+   * Waits until every task handed over so far is added, the threads still running.
+   *
+   * @throws RuntimeException the first failure of a thread
+   */
+  public void awaitIdle() {
+    while (articles.get() < submitted) {
+      rethrowFailure();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the indexing threads", e);
+      }
+    }
+    rethrowFailure();
   }
 
   /**
@@ -114,12 +139,13 @@ public final class ArticleWorkers implements AutoCloseable {
     }
   }
 
-  private void drain(BlockingQueue<Article> queue) {
+  @SuppressWarnings("unchecked")
+  private void drain(BlockingQueue<Object> queue) {
     try {
-      for (Article a = queue.take(); a != DONE; a = queue.take()) {
+      for (Object a = queue.take(); a != DONE; a = queue.take()) {
         if (failure.get() == null) {
           try {
-            addOne(a);
+            addOne((T) a);
           } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
           }
@@ -130,8 +156,8 @@ public final class ArticleWorkers implements AutoCloseable {
     }
   }
 
-  private void addOne(Article article) {
-    passages.addAndGet(add.applyAsInt(article));
+  private void addOne(T task) {
+    passages.addAndGet(add.applyAsInt(task));
     articles.incrementAndGet();
   }
 
@@ -142,9 +168,9 @@ public final class ArticleWorkers implements AutoCloseable {
     }
   }
 
-  private static void put(BlockingQueue<Article> queue, Article article) {
+  private static void put(BlockingQueue<Object> queue, Object task) {
     try {
-      queue.put(article);
+      queue.put(task);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while handing an article to an indexing thread", e);

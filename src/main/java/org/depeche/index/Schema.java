@@ -20,6 +20,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -41,7 +43,7 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   /**
    * What a search shows of the passage, its article's metadata included: a binary doc value, see
@@ -49,10 +51,10 @@ public final class Schema {
    */
   public static final String RECORD = "record";
 
-  /** The passage id, {@code <article id>#<n>}: indexed as one term. */
+  /** The passage id, {@code <article id>#<n>}: indexed as one term, stored (for the index checks). */
   public static final String PASSAGE_ID = "passage_id";
   /**
-   * The article id: indexed as one term (replacing an article deletes by it), and a sorted
+   * The article id: indexed as one term (replacing an article deletes by it), stored, and a sorted
    * doc value for grouping passages by article.
    */
   public static final String ARTICLE_ID = "article_id";
@@ -105,6 +107,20 @@ public final class Schema {
   /** The article's category: indexed as one term. */
   public static final String CATEGORY = "category";
 
+  /**
+   * The file an article was read from, as an absolute normalized path, on each of its passages:
+   * indexed as one term, not stored. Absent for articles added through {@link
+   * org.depeche.DepecheIndex#add}.
+   */
+  public static final String FILE = "file";
+  /**
+   * On a file record (one document per corpus file indexed, not a passage): the file's absolute
+   * normalized path, stored and indexed as one term. Passage queries never match a file record:
+   * it has none of the passage fields.
+   */
+  public static final String FILE_RECORD = "file_record";
+  /** On a file record: the SHA-256 of the file's bytes when it was indexed, hex, stored only. */
+  public static final String FILE_FINGERPRINT = "file_sha256";
   /** {@value #QUOTED_YES} on a passage that holds at least one quotation: indexed as one term. */
   public static final String QUOTED = "quoted";
   /** The value of {@link #QUOTED}. */
@@ -196,18 +212,23 @@ public final class Schema {
    * Returns the Lucene documents of an article's passages, in order, with the quotations of each
    * ({@code quotations.get(i)} for {@code passages.get(i)}), then the article's own; the title is
    * analyzed once with {@code analyzer} (the index's) for all the passages.
+   *
+   * @param file the {@link #FILE} the article was read from, or null
    */
   public static List<Document> documents(Article article, List<Passage> passages,
-      List<List<Quotation>> quotations, Analyzer analyzer) {
+      List<List<Quotation>> quotations, String file, Analyzer analyzer) {
     List<Document> docs = new ArrayList<>(passages.size());
     TokenStream title = article.title() == null ? null : CachedTokens.of(analyzer, TEXT, article.title());
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i);
       Document doc = new Document();
-      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.NO));
-      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
+      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
+      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
       doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
-      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.NO));
+      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+      if (file != null) {
+        doc.add(new StringField(FILE, file, Field.Store.NO));
+      }
       doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
       doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
       if (article.title() != null) {
@@ -251,6 +272,9 @@ public final class Schema {
     Document whole = new Document();
     whole.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
     whole.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
+    if (file != null) {
+      whole.add(new StringField(FILE, file, Field.Store.NO));
+    }
     StringBuilder text = new StringBuilder();
     for (Passage p : passages) {
       text.append(p.text()).append("\n\n");
@@ -261,5 +285,23 @@ public final class Schema {
     }
     docs.add(whole);
     return docs;
+  }
+
+  /** Returns the record of a corpus file indexed with the given fingerprint. */
+  public static Document fileRecord(String file, String fingerprint) {
+    Document doc = new Document();
+    doc.add(new StringField(FILE_RECORD, file, Field.Store.YES));
+    doc.add(new StoredField(FILE_FINGERPRINT, fingerprint));
+    return doc;
+  }
+
+  /** Returns a query for every passage, and nothing else (not the file records). */
+  public static Query passages() {
+    return new FieldExistsQuery(PASSAGE_NUMBER);
+  }
+
+  /** Returns a query for the first passage of every article: one document per article. */
+  public static Query articles() {
+    return IntField.newExactQuery(PASSAGE_NUMBER, 0);
   }
 }

@@ -78,7 +78,7 @@ public final class QuotationThroughput {
           List<List<Quotation>> quotes = quotations
               ? QuoteFinder.byPassage(a, passages)
               : passages.stream().map(p -> List.<Quotation>of()).toList();
-          writer.addDocuments(Schema.documents(a, passages, quotes, analyzer));
+          writer.addDocuments(Schema.documents(a, passages, quotes, null, analyzer));
         }
         writer.commit();
       }
