@@ -59,7 +59,8 @@ final class EvalCommand implements Callable<Integer> {
           + "ids as they are (default: ${DEFAULT-VALUE}).")
   String level;
 
-  @Option(names = "-n", paramLabel = "N", defaultValue = "100",
+  @Option(names = "-n", paramLabel = "N", converter = LimitConverter.class,
+      defaultValue = "100",
       description = "The number of passages to retrieve for each query (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -82,10 +83,6 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (limit < 1 || limit > SearchOptions.MAX_LIMIT) {
-      throw new ParameterException(spec.commandLine(),
-          "-n must be between 1 and " + SearchOptions.MAX_LIMIT + ", not " + limit);
-    }
     Level lvl = switch (level) {
       case "article" -> Level.ARTICLE;
       case "passage" -> Level.PASSAGE;

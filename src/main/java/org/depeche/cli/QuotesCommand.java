@@ -10,7 +10,6 @@ import org.depeche.SearchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +29,8 @@ final class QuotesCommand implements Callable<Integer> {
       description = "The index directory (default: ${DEFAULT-VALUE}).")
   Path index;
 
-  @Option(names = "-n", paramLabel = "N", defaultValue = "10",
+  @Option(names = "-n", paramLabel = "N", converter = LimitConverter.class,
+      defaultValue = "10",
       description = "The most quotations to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -49,10 +49,6 @@ final class QuotesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > SearchOptions.MAX_LIMIT) {
-      throw new ParameterException(spec.commandLine(),
-          "-n must be between 1 and " + SearchOptions.MAX_LIMIT + ", not " + limit);
-    }
     List<Quote> quotes;
     try (DepecheIndex idx = DepecheIndex.open(index)) {
       quotes = idx.quotes(words == null ? "" : String.join(" ", words),

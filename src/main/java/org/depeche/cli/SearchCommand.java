@@ -44,7 +44,8 @@ final class SearchCommand implements Callable<Integer> {
       description = "The index directory (default: ${DEFAULT-VALUE}).")
   Path index;
 
-  @Option(names = "-n", paramLabel = "N", defaultValue = "10",
+  @Option(names = "-n", paramLabel = "N", converter = LimitConverter.class,
+      defaultValue = "10",
       description = "The number of passages to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -118,10 +119,6 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (limit < 1 || limit > SearchOptions.MAX_LIMIT) {
-      throw new ParameterException(spec.commandLine(),
-          "-n must be between 1 and " + SearchOptions.MAX_LIMIT + ", not " + limit);
-    }
     if (queries != null && !trec) {
       throw new ParameterException(spec.commandLine(), "--queries needs --trec");
     }

@@ -28,7 +28,8 @@ final class SimilarCommand implements Callable<Integer> {
       description = "The index directory (default: ${DEFAULT-VALUE}).")
   Path index;
 
-  @Option(names = "-n", paramLabel = "N", defaultValue = "10",
+  @Option(names = "-n", paramLabel = "N", converter = LimitConverter.class,
+      defaultValue = "10",
       description = "The number of passages (or articles) to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -47,10 +48,6 @@ final class SimilarCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > SearchOptions.MAX_LIMIT) {
-      throw new ParameterException(spec.commandLine(),
-          "-n must be between 1 and " + SearchOptions.MAX_LIMIT + ", not " + limit);
-    }
     int grouping = perArticle != null ? perArticle : json ? 0 : 1;
     if (grouping < 0 || grouping > SearchOptions.MAX_PER_ARTICLE) {
       throw new ParameterException(spec.commandLine(),
