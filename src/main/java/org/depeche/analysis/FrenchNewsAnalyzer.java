@@ -8,8 +8,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -112,8 +110,6 @@ public final class FrenchNewsAnalyzer extends Analyzer {
     return set;
   }
 
-  private static final NormalizeCharMap PUNCTUATION = punctuation();
-
   /** Creates the analyzer. */
   private final boolean stem;
 
@@ -137,7 +133,7 @@ public final class FrenchNewsAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(PUNCTUATION, reader);
+    return new PunctuationCharFilter(reader);
   }
 
   /**
@@ -167,17 +163,6 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-  }
-
-  private static NormalizeCharMap punctuation() {
-    NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-    for (String apostrophe : new String[] {"\u2019", "\u02BC", "\u2018"}) {
-      builder.add(apostrophe, "'");
-    }
-    for (String hyphen : new String[] {"-", "\u2010", "\u2011"}) {
-      builder.add(hyphen, String.valueOf(HyphenatedWordFilter.JOINER));
-    }
-    return builder.build();
   }
 
   /** Returns the words of {@code words} and the same words with accents and ligatures folded. */
