@@ -43,7 +43,7 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "6";
+  public static final String VERSION = "7";
 
   /**
    * What a search shows of the passage, its article's metadata included: a binary doc value, see
