@@ -100,7 +100,11 @@ public final class PassageSearch {
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
         : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), compiled.highlightTerms(), options);
-    String suggestion = SpellingSuggester.suggest(query, parsed, searcher, analyzer);
+    // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
+    // cost on long queries, for nothing when the results already answer the query.
+    String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
+        ? SpellingSuggester.suggest(query, parsed, searcher, analyzer)
+        : null;
     return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
         found.facets(), suggestion);
   }
@@ -143,6 +147,22 @@ public final class PassageSearch {
     Found found = run(searcher, analyzer, query, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
+  }
+
+  /**
+   * Whether the results leave room for a spelling suggestion: few passages match, or the query has
+   * two or more words and no passage found holds all of them (it then has the all-words bonus;
+   * without the bonus, that cannot be told, and the suggestion is looked for).
+   */
+  private static boolean leaveRoomForSuggestion(Found found, ParsedQuery parsed, SearchOptions options) {
+    if (found.totalHits() < SearchResults.FEW_RESULTS) {
+      return true;
+    }
+    if (parsed.groups().size() < 2) {
+      return false;
+    }
+    return !options.ranking().allWordsFirst()
+        || found.hits().stream().noneMatch(h -> h.score() >= QueryCompiler.ALL_WORDS_BONUS);
   }
 
   /** What a search found, before the suggestion. */
