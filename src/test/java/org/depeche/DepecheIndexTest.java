@@ -414,6 +414,31 @@ class DepecheIndexTest {
   }
 
   @Test
+  void aHyphenatedWordFindsTheWordWithItsHyphenWrittenTogetherOrAsTwoWords() {
+    DepecheIndex index = indexOf(
+        article("trait", "Un", "Le Royaume-Uni retire ses troupes."),
+        article("ensemble", "Deux", "Le RoyaumeUni retire ses troupes."),
+        article("espace", "Trois", "Le Royaume Uni retire ses troupes."));
+    assertEquals(List.of("ensemble#0", "espace#0", "trait#0"), sorted(index.search("Royaume-Uni")));
+    assertEquals(List.of("ensemble#0", "trait#0"), sorted(index.search("RoyaumeUni")));
+    assertEquals(List.of("espace#0", "trait#0"), sorted(index.search("« royaume uni »")));
+  }
+
+  @Test
+  void aHyphenatedWordWeighsAsThePhraseOfItsPartsNotMore() {
+    DepecheIndex index = indexOf(
+        article("trait", "Un", "Le Royaume-Uni retire ses troupes."),
+        article("ensemble", "Deux", "Le RoyaumeUni retire ses troupes."),
+        article("espace", "Trois", "Le Royaume Uni retire ses troupes."));
+    // Without proximity, which pairs the parts of an unquoted word but not those of a phrase.
+    SearchOptions options = SearchOptions.defaults().withRanking(Ranking.defaults().withProximityWeight(0));
+    PassageHit word = index.search("Royaume-Uni", options).hits().getFirst();
+    PassageHit phrase = index.search("« royaume uni »", options).hits().getFirst();
+    assertEquals("trait#0", word.passageId());
+    assertEquals(phrase.score(), word.score(), 1e-4, "the joined form's IDF is not added to the parts'");
+  }
+
+  @Test
   void sourcePrefixLooksOnlyAtTheArticleSource() {
     DepecheIndex index = indexOf(MALI, GHANA);
     assertEquals(List.of("ghana#0", "ghana#1"), sorted(index.search("source:Reuters")));

@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -152,7 +154,7 @@ public final class QueryCompiler {
         }
         alternatives.add(a.query());
         if (item.field() == ParsedQuery.Field.ANY) {
-          a.stacks().forEach(stack -> stack.forEach(t -> highlight.add(t.text())));
+          a.terms().forEach(t -> highlight.add(t.text()));
           // A prefix stands for up to MAX_PREFIX_WORDS words, often frequent ones: checking the
           // position of each took 2 to 3.5 s for "con* pre*" on OrangeSum's 276,606 passages.
           // Its words count for the bonus wherever they are in the text field, title included.
@@ -228,11 +230,14 @@ public final class QueryCompiler {
   }
 
   /**
-   * A word or phrase as the analyzer sees it: the terms at each position (several where the
-   * analyzer stacks them, as for {@code Royaume-Uni}) and the positions, gaps of removed stop words
-   * included.
+   * A word or phrase as the analyzer sees it: the terms at each position (several where a
+   * synonym set or a prefix stacks them) and the positions, gaps of removed stop words included.
+   * A hyphenated word is its parts at consecutive positions ({@code Royaume-Uni}: {@code royaum
+   * unir}), and {@code joined} is the same text with such words written together ({@code
+   * royaumeuni}), or null when there is none.
    */
-  private record Analyzed(String field, List<List<Term>> stacks, List<Integer> positions) {
+  private record Analyzed(String field, List<List<Term>> stacks, List<Integer> positions,
+      Analyzed joined) {
 
     /** The same terms in another field. */
     Analyzed in(String other) {
@@ -240,11 +245,31 @@ public final class QueryCompiler {
       for (List<Term> stack : stacks) {
         moved.add(stack.stream().map(t -> new Term(other, t.bytes())).toList());
       }
-      return new Analyzed(other, moved, positions);
+      return new Analyzed(other, moved, positions, joined == null ? null : joined.in(other));
     }
 
-    /** One position gives a term (or a synonym set), several give an exact phrase. */
+    /** Every term, of the parts and of the joined spelling. */
+    List<Term> terms() {
+      List<Term> all = new ArrayList<>();
+      stacks.forEach(all::addAll);
+      if (joined != null) {
+        all.addAll(joined.terms());
+      }
+      return all;
+    }
+
+    /**
+     * One position gives a term (or a synonym set), several give an exact phrase; with a joined
+     * spelling, the better scoring of the two. Were the joined term a third term of the phrase
+     * ({@code royaumeuni|royaum unir}), its IDF would add to the parts', and one rare hyphenated
+     * word would outweigh the rest of a query.
+     */
     Query query() {
+      Query own = spelling();
+      return joined == null ? own : new DisjunctionMaxQuery(List.of(own, joined.query()), 0f);
+    }
+
+    private Query spelling() {
       if (stacks.size() == 1) {
         List<Term> only = stacks.getFirst();
         if (only.size() == 1) {
@@ -274,6 +299,11 @@ public final class QueryCompiler {
      * comes first in the text field and the title {@link Schema#TITLE_POSITION} positions later.
      */
     Query inPassage() {
+      SpanQuery span = joined == null ? span() : new SpanOrQuery(span(), joined.span());
+      return new SpanFirstQuery(span, Schema.TITLE_POSITION);
+    }
+
+    private SpanQuery span() {
       SpanQuery[] clauses = new SpanQuery[stacks.size()];
       for (int k = 0; k < clauses.length; k++) {
         List<Term> stack = stacks.get(k);
@@ -282,15 +312,14 @@ public final class QueryCompiler {
             : new SpanOrQuery(stack.stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
-      SpanQuery span = clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
-      return new SpanFirstQuery(span, Schema.TITLE_POSITION);
+      return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
     }
   }
 
   /** Adds an item's terms to the query's count, and returns it. */
   private static Analyzed counted(Item item, Analyzed a, int[] terms) {
     if (a != null) {
-      terms[0] += a.stacks().stream().mapToInt(List::size).sum();
+      terms[0] += a.terms().size();
       if (terms[0] > MAX_TERMS) {
         throw new QuerySyntaxException("too many words: a query may give at most " + MAX_TERMS
             + " terms", item.position());
@@ -324,41 +353,70 @@ public final class QueryCompiler {
     for (Map.Entry<String, Integer> word : frequent) {
       Analyzed a = analyze(field, word.getKey(), analyzer);
       if (a != null) {
-        a.stacks().forEach(stems::addAll);
+        stems.addAll(a.terms());
       }
     }
     if (stems.isEmpty()) {
       stems.add(new Term(field, normalized));
     }
-    return new Analyzed(field, List.of(new ArrayList<>(stems)), List.of(0));
+    return new Analyzed(field, List.of(new ArrayList<>(stems)), List.of(0), null);
   }
 
-  /** Analyzes text for a field; null when the analyzer leaves nothing of it. */
+  /**
+   * Analyzes text for a field; null when the analyzer leaves nothing of it. A term that spans
+   * several positions (a hyphenated word written together) goes to the joined spelling, in place
+   * of the parts it spans.
+   */
   private static Analyzed analyze(String field, String text, Analyzer analyzer) {
-    List<List<Term>> stacks = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      PositionLengthAttribute length = ts.addAttribute(PositionLengthAttribute.class);
       ts.reset();
       int pos = -1;
       while (ts.incrementToken()) {
         int step = inc.getPositionIncrement();
-        Term t = new Term(field, term.toString());
-        if (step == 0 && !stacks.isEmpty()) {
-          stacks.getLast().add(t);
-        } else {
-          pos += Math.max(step, 1);
-          List<Term> stack = new ArrayList<>();
-          stack.add(t);
-          stacks.add(stack);
-          positions.add(pos);
-        }
+        pos += tokens.isEmpty() ? Math.max(step, 1) : step;
+        tokens.add(new Token(new Term(field, term.toString()), pos, length.getPositionLength()));
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return stacks.isEmpty() ? null : new Analyzed(field, stacks, positions);
+    List<Token> parts = tokens.stream().filter(t -> t.length() <= 1).toList();
+    List<Token> joined = new ArrayList<>();
+    int covered = -1;
+    for (Token t : tokens) {
+      if (t.length() > 1) {
+        joined.removeIf(j -> j.position() == t.position());
+        joined.add(t);
+        covered = t.position() + t.length() - 1;
+      } else if (t.position() > covered) {
+        joined.add(t);
+      }
+    }
+    Analyzed together = parts.size() == tokens.size() ? null : stacked(field, joined, null);
+    return parts.isEmpty() ? together : stacked(field, parts, together);
+  }
+
+  /** An analyzed term, its position and how many positions it spans. */
+  private record Token(Term term, int position, int length) {}
+
+  /** Stacks the terms that share a position, in order; null for none. */
+  private static Analyzed stacked(String field, List<Token> tokens, Analyzed joined) {
+    List<List<Term>> stacks = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (Token t : tokens) {
+      if (!positions.isEmpty() && positions.getLast() == t.position()) {
+        stacks.getLast().add(t.term());
+      } else {
+        List<Term> stack = new ArrayList<>();
+        stack.add(t.term());
+        stacks.add(stack);
+        positions.add(t.position());
+      }
+    }
+    return tokens.isEmpty() ? null : new Analyzed(field, stacks, positions, joined);
   }
 }
