@@ -31,12 +31,17 @@ import java.util.zip.GZIPOutputStream;
  * fresh JVM, depeche and the baseline taking turns so that both see the same machine load.
  *
  * <pre>
- * bench/run [--runs 3] [--scales 1,2,4] [--data ../shared/data] [--work target/bench]
+ * bench/run [--runs 3] [--scales 1,2,4] [--only index|search] [--data ../shared/data] [--work target/bench]
  * </pre>
+ *
+ * <p>{@code --only index} measures indexing alone; {@code --only search} measures search and the
+ * command line alone, on the indexes an earlier run left in {@code WORK}.
  *
  * <p>Prints a Markdown report and writes it to {@code WORK/report.md}.
  */
 public final class Benchmark {
+  private static final String USAGE =
+      "usage: bench/run [--runs N] [--scales 1,2,4] [--only index|search] [--data DIR] [--work DIR]";
   private static final List<String> ENGINES = List.of("depeche", "lucene");
   private static final int[] INDEX_THREADS = {1, 2};
   /** Headline queries run as separate {@code ./depeche search} processes, per run. */
@@ -46,13 +51,15 @@ public final class Benchmark {
 
   private final int runs;
   private final List<Integer> scales;
+  private final String only;
   private final Path data;
   private final Path work;
   private final PrintWriter report;
 
-  private Benchmark(int runs, List<Integer> scales, Path data, Path work, Writer report) {
+  private Benchmark(int runs, List<Integer> scales, String only, Path data, Path work, Writer report) {
     this.runs = runs;
     this.scales = scales;
+    this.only = only;
     this.data = data;
     this.work = work;
     this.report = new PrintWriter(report, true);
@@ -61,19 +68,25 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     int runs = 3;
     List<Integer> scales = List.of(1);
+    String only = "all";
     Path data = Path.of("../shared/data");
     Path work = Path.of("target/bench");
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--scales" -> scales = Stream.of(args[i + 1].split(",")).map(Integer::valueOf).toList();
+        case "--only" -> only = args[i + 1];
         case "--data" -> data = Path.of(args[i + 1]);
         case "--work" -> work = Path.of(args[i + 1]);
         default -> {
-          System.err.println("usage: bench/run [--runs N] [--scales 1,2,4] [--data DIR] [--work DIR]");
+          System.err.println(USAGE);
           System.exit(2);
         }
       }
+    }
+    if (!List.of("all", "index", "search").contains(only)) {
+      System.err.println(USAGE);
+      System.exit(2);
     }
     Files.createDirectories(work);
     StringWriter text = new StringWriter();
@@ -92,7 +105,7 @@ public final class Benchmark {
       @Override
       public void close() {}
     };
-    new Benchmark(runs, scales, data, work, both).run();
+    new Benchmark(runs, scales, only, data, work, both).run();
     Files.writeString(work.resolve("report.md"), text.toString());
     System.err.println("bench: report written to " + work.resolve("report.md"));
   }
@@ -103,17 +116,24 @@ public final class Benchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage());
     report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
         String.join(" ", JVM_OPTIONS));
-    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
+    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n", runs);
+    report.printf("- measured: %s%n%n", only.equals("all") ? "indexing, search and the command line" : only + " only");
     for (int scale : scales) {
-      List<Path> inputs = corpus(scale);
-      long textBytes = 0;
-      for (Path p : inputs) {
-        textBytes += uncompressedSize(p);
+      if (!only.equals("search")) {
+        List<Path> inputs = corpus(scale);
+        long textBytes = 0;
+        for (Path p : inputs) {
+          textBytes += uncompressedSize(p);
+        }
+        indexing(scale, inputs, textBytes);
       }
-      indexing(scale, inputs, textBytes);
-      searching(scale);
+      if (!only.equals("index")) {
+        searching(scale);
+      }
     }
-    commandLine();
+    if (!only.equals("index")) {
+      commandLine();
+    }
     report.printf("%nload average after the run: %s%n", loadAverage());
   }
 
