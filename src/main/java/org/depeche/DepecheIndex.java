@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -50,7 +51,9 @@ import org.depeche.search.QuoteSearch;
  *
  * <p>{@link #open(Path)} opens an existing index for searching; {@link #openForWriting(Path)} also
  * adds articles, creating the index when there is none. Only one process at a time may write an
- * index; any number may search it, and each search sees the last commit.
+ * index; any number may search it. Searches see the last commit of their own index at once, and
+ * another process's commits within {@linkplain #REFRESH_EVERY_NANOS a second} or after {@link
+ * #refresh()}.
  *
  * <pre>{@code
  * try (DepecheIndex index = DepecheIndex.openForWriting(Path.of("index"))) {
@@ -83,29 +86,42 @@ public final class DepecheIndex implements Closeable {
 
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /**
+   * An index opened for searching only looks for another process's new commit at most this often,
+   * on a search: looking reads the directory and the commit, a few percent of a short search.
+   */
+  public static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final Path path;
   private final Directory directory;
   private final TextAnalyzer analyzerChoice;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  /** When a search-only index last looked for a new commit (it was opened on the latest one). */
+  private final AtomicLong refreshedAt = new AtomicLong(System.nanoTime());
 
+  /**
+   * @param reader the reader of the latest commit, which a search-only index was opened with; null
+   *     for one opened for writing
+   */
   private DepecheIndex(Path path, Directory directory, TextAnalyzer analyzerChoice, Analyzer analyzer,
-      IndexWriter writer) throws IOException {
+      IndexWriter writer, DirectoryReader reader) throws IOException {
     this.path = path;
     this.directory = directory;
     this.analyzerChoice = analyzerChoice;
     this.analyzer = analyzer;
     this.writer = writer;
-    // Read the directory's commits, not the writer's buffer: searches see only committed states.
-    this.searchers = new SearcherManager(directory, new SearcherFactory() {
+    SearcherFactory factory = new SearcherFactory() {
       @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-        IndexSearcher searcher = new IndexSearcher(reader);
+      public IndexSearcher newSearcher(IndexReader r, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(r);
         searcher.setSimilarity(Schema.similarity());
         return searcher;
       }
-    });
+    };
+    // Read the directory's commits, not the writer's buffer: searches see only committed states.
+    this.searchers = reader != null ? new SearcherManager(reader, factory) : new SearcherManager(directory, factory);
   }
 
   /**
@@ -120,11 +136,20 @@ public final class DepecheIndex implements Closeable {
       if (Files.exists(dir) && !Files.isDirectory(dir)) {
         throw notADirectory(dir);
       }
-      if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
+      if (!Files.isDirectory(dir)) {
         throw missing(dir);
       }
-      TextAnalyzer choice = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
-      return new DepecheIndex(dir, directory, choice, Schema.analyzer(choice), null);
+      directory = FSDirectory.open(dir);
+      // The commit is read once, for its user data and the searches, not once for each; no commit
+      // is an IndexNotFoundException.
+      DirectoryReader reader = DirectoryReader.open(directory);
+      try {
+        TextAnalyzer choice = checkCompatible(dir, reader.getIndexCommit().getUserData());
+        return new DepecheIndex(dir, directory, choice, Schema.analyzer(choice), null, reader);
+      } catch (IOException | RuntimeException e) {
+        reader.close();
+        throw e;
+      }
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw missing(dir);
@@ -195,7 +220,7 @@ public final class DepecheIndex implements Closeable {
       if (!exists) {
         commit(writer, choice);
       }
-      return new DepecheIndex(dir, directory, choice, lucene, writer);
+      return new DepecheIndex(dir, directory, choice, lucene, writer, null);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexUnavailableException(Reason.LOCKED, dir,
@@ -523,9 +548,25 @@ public final class DepecheIndex implements Closeable {
     }
   }
 
+  /**
+   * Makes the next searches see the last commit now, including one made by another process since
+   * this index was opened (they otherwise see it within {@link #REFRESH_EVERY_NANOS}).
+   */
+  public void refresh() {
+    try {
+      refreshedAt.set(System.nanoTime());
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new DepecheException("cannot read index " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   private IndexSearcher acquire() {
     try {
-      if (writer == null) {
+      long last = refreshedAt.get();
+      long now = System.nanoTime();
+      // One search refreshes; the others go on with the searcher they have.
+      if (writer == null && now - last >= REFRESH_EVERY_NANOS && refreshedAt.compareAndSet(last, now)) {
         searchers.maybeRefresh();
       }
       return searchers.acquire();

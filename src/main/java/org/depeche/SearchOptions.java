@@ -41,6 +41,8 @@ import org.depeche.search.Synonyms;
  * @param speaker when not null, only passages quoting this person are found: a full name or part
  *     of it ({@code "Heappey"} finds James Heappey), accents and case aside (null by default)
  * @param ranking how to rank by relevance ({@link Ranking#defaults()} by default)
+ * @param suggest whether to look for a spelling suggestion when the results leave room for one (yes
+ *     by default; see {@link SearchResults#suggestion()})
  */
 public record SearchOptions(
     int limit,
@@ -55,7 +57,8 @@ public record SearchOptions(
     Synonyms synonyms,
     boolean explain,
     String speaker,
-    Ranking ranking) {
+    Ranking ranking,
+    boolean suggest) {
   /** The number of results returned by default. */
   public static final int DEFAULT_LIMIT = 10;
 
@@ -96,82 +99,89 @@ public record SearchOptions(
 
   /**
    * Returns the defaults: {@value #DEFAULT_LIMIT} passages by relevance with the default ranking,
-   * with snippets and the default synonyms, no filter, no grouping, no facets, no explanation.
+   * with snippets, the default synonyms and spelling suggestions, no filter, no grouping, no facets,
+   * no explanation.
    */
   public static SearchOptions defaults() {
     return new SearchOptions(DEFAULT_LIMIT, true, null, null, Set.of(), Set.of(), Sort.RELEVANCE, 0,
-        false, Synonyms.defaults(), false, null, Ranking.defaults());
+        false, Synonyms.defaults(), false, null, Ranking.defaults(), true);
   }
 
   /** Returns these options with another limit. */
   public SearchOptions withLimit(int limit) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with snippets on or off. */
   public SearchOptions withSnippets(boolean snippets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options keeping the articles dated from {@code from} to {@code to}, inclusive; null for no bound. */
   public SearchOptions withDates(LocalDate from, LocalDate to) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options keeping the articles of any of these sources; empty for all. */
   public SearchOptions withSources(Set<String> sources) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options keeping the articles of any of these categories; empty for all. */
   public SearchOptions withCategories(Set<String> categories) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with another order. */
   public SearchOptions withSort(Sort sort) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options listing articles with at most N passages each, or passages for 0. */
   public SearchOptions withPerArticle(int perArticle) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with facet counts on or off. */
   public SearchOptions withFacets(boolean facets) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with other synonyms ({@link Synonyms#none()} for none). */
   public SearchOptions withSynonyms(Synonyms synonyms) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with score explanations on or off. */
   public SearchOptions withExplain(boolean explain) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options finding only passages that quote this person; null for any. */
   public SearchOptions withSpeaker(String speaker) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
   }
 
   /** Returns these options with another ranking. */
   public SearchOptions withRanking(Ranking ranking) {
     return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
-        synonyms, explain, speaker, ranking);
+        synonyms, explain, speaker, ranking, suggest);
+  }
+
+  /** Returns these options with spelling suggestions looked for or not. */
+  public SearchOptions withSuggestion(boolean suggest) {
+    return new SearchOptions(limit, snippets, from, to, sources, categories, sort, perArticle, facets,
+        synonyms, explain, speaker, ranking, suggest);
   }
 }

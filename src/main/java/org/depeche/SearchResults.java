@@ -18,7 +18,10 @@ import java.util.List;
  * @param facets the matching articles counted by source, category, year and month when {@link
  *     SearchOptions#facets()} is on, else empty
  * @param suggestion the query with its misspelled or rare words replaced by words of the index
- *     ({@code Heapey} → {@code Heappey}), or null when there is none
+ *     ({@code Heapey} → {@code Heappey}), or null when there is none; looked for only when the
+ *     results leave room for one: fewer than {@value #FEW_RESULTS} passages match, or the query
+ *     has two or more words and no passage found holds all of them (and never when {@link
+ *     SearchOptions#suggest()} is off)
  */
 public record SearchResults(
     String query,
@@ -28,6 +31,9 @@ public record SearchResults(
     List<ArticleHit> articles,
     List<Facet> facets,
     String suggestion) {
+  /** Below this many matching passages, a search looks for a spelling suggestion. */
+  public static final int FEW_RESULTS = 10;
+
   /**
    * Matches are counted exactly up to this many. Past it the search stops counting and skips the
    * passages that cannot enter the top hits, which makes a common-word search several times faster.

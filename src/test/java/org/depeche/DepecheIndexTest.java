@@ -234,12 +234,25 @@ class DepecheIndexTest {
   }
 
   @Test
-  void aReaderOpenedBeforeACommitSeesItsArticlesAfterIt() {
+  void aReaderOpenedBeforeACommitSeesItsArticlesAfterARefresh() {
     DepecheIndex writer = indexOf(GHANA);
     try (DepecheIndex reader = DepecheIndex.open(dir)) {
       assertEquals(0, reader.search("Heappey").totalHits());
       writer.add(MALI);
       writer.commit();
+      reader.refresh();
+      assertEquals(2, reader.search("Heappey").totalHits());
+    }
+  }
+
+  @Test
+  void aReaderOpenedBeforeACommitSeesItsArticlesWithinTheRefreshInterval() throws Exception {
+    DepecheIndex writer = indexOf(GHANA);
+    try (DepecheIndex reader = DepecheIndex.open(dir)) {
+      assertEquals(0, reader.search("Heappey").totalHits());
+      writer.add(MALI);
+      writer.commit();
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(DepecheIndex.REFRESH_EVERY_NANOS) + 50);
       assertEquals(2, reader.search("Heappey").totalHits());
     }
   }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
-/** The top-level {@code depeche} command. */
+/**
+ * The top-level {@code depeche} command. Its subcommands are added by {@link Main#newCommandLine},
+ * which builds only the one a command line names.
+ */
 @Command(
     name = "depeche",
     mixinStandardHelpOptions = true,
@@ -16,18 +19,6 @@ import picocli.CommandLine.Option;
     description = "Indexes French news articles into passages with an analyzer made for French, "
         + "and ranks the passages against keyword searches.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      IndexCommand.class,
-      SearchCommand.class,
-      EvalCommand.class,
-      SimilarCommand.class,
-      QuotesCommand.class,
-      SpeakersCommand.class,
-      AnalyzeCommand.class,
-      StatsCommand.class,
-      CheckCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -2,6 +2,8 @@ package org.depeche.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.depeche.DepecheException;
@@ -22,23 +24,61 @@ public final class Main {
    */
   private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+  /**
+   * The subcommands by name, in the order of {@code depeche --help}. Picocli builds a command's
+   * model by reflection over its annotations; building all of them cost a search process a tenth
+   * of its CPU, so a command line gets only the subcommand it names (docs/performance.md).
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    // Names written out: reading them from the annotations would cost what this saves.
+    SUBCOMMANDS.put("index", IndexCommand.class);
+    SUBCOMMANDS.put("search", SearchCommand.class);
+    SUBCOMMANDS.put("eval", EvalCommand.class);
+    SUBCOMMANDS.put("similar", SimilarCommand.class);
+    SUBCOMMANDS.put("quotes", QuotesCommand.class);
+    SUBCOMMANDS.put("speakers", SpeakersCommand.class);
+    SUBCOMMANDS.put("analyze", AnalyzeCommand.class);
+    SUBCOMMANDS.put("stats", StatsCommand.class);
+    SUBCOMMANDS.put("check", CheckCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
+
   private Main() {}
 
+  /** Runs the command line {@code args} and exits with its exit code. */
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(Level.WARNING);
     VECTOR_LOG.setLevel(Level.SEVERE);
     System.exit(newCommandLine(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args).execute(args));
   }
 
   /**
-   * Builds the command line with its subcommands, writing output and errors to the given writers.
-   * A {@link DepecheException} becomes one line on {@code err} and its exit code; the stack trace
-   * is printed only with {@code --stacktrace}.
+   * Builds the command line that runs {@code args}, writing output and errors to the given writers:
+   * with the one subcommand {@code args} names ({@code search} in {@code --stacktrace search Mali}),
+   * or with all of them when it names none ({@code --help}, {@code help search}, a mistyped name),
+   * so that help lists them. A {@link
+   * DepecheException} becomes one line on {@code err} and its exit code; the stack trace is printed
+   * only with {@code --stacktrace}.
    */
-  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new DepecheCommand());
+    Class<?> named = null;
+    for (String arg : args) {
+      // The top-level options take no value: the first other argument is the subcommand.
+      if (!arg.startsWith("-")) {
+        named = arg.equals("help") ? null : SUBCOMMANDS.get(arg);
+        break;
+      }
+    }
+    if (named != null) {
+      cli.addSubcommand(named);
+    } else {
+      SUBCOMMANDS.values().forEach(cli::addSubcommand);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -55,7 +95,7 @@ public final class Main {
       w.flush();
       return code;
     });
-    cli.setParameterExceptionHandler((e, args) -> {
+    cli.setParameterExceptionHandler((e, unmatched) -> {
       PrintWriter w = e.getCommandLine().getErr();
       w.println("depeche: " + e.getMessage());
       w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");

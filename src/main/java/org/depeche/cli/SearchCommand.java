@@ -178,6 +178,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchOptions options = SearchOptions.defaults()
         .withLimit(limit)
         .withSnippets(queries == null)
+        .withSuggestion(queries == null)
         .withSpeaker(speaker)
         .withSources(Set.copyOf(sources))
         .withCategories(Set.copyOf(categories))

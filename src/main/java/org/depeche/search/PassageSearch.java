@@ -15,8 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -71,6 +75,8 @@ public final class PassageSearch {
   /** The most terms of a passage that a search for similar passages looks for. */
   public static final int SIMILAR_TERMS = 25;
 
+  private static final BytesRef QUOTED_YES = new BytesRef(Schema.QUOTED_YES);
+
   private static final String BONUS_DESCRIPTION =
       "bonus: every word of the query is in the passage's own text";
 
@@ -100,7 +106,11 @@ public final class PassageSearch {
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
         : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), compiled.highlightTerms(), options);
-    String suggestion = SpellingSuggester.suggest(query, parsed, searcher, analyzer);
+    // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
+    // cost on long queries, for nothing when the results already answer the query.
+    String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
+        ? SpellingSuggester.suggest(query, parsed, searcher, analyzer)
+        : null;
     return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
         found.facets(), suggestion);
   }
@@ -143,6 +153,22 @@ public final class PassageSearch {
     Found found = run(searcher, analyzer, query, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
+  }
+
+  /**
+   * Whether the results leave room for a spelling suggestion: few passages match, or the query has
+   * two or more words and no passage found holds all of them (it then has the all-words bonus;
+   * without the bonus, that cannot be told, and the suggestion is looked for).
+   */
+  private static boolean leaveRoomForSuggestion(Found found, ParsedQuery parsed, SearchOptions options) {
+    if (found.totalHits() < SearchResults.FEW_RESULTS) {
+      return true;
+    }
+    if (parsed.groups().size() < 2) {
+      return false;
+    }
+    return !options.ranking().allWordsFirst()
+        || found.hits().stream().noneMatch(h -> h.score() >= QueryCompiler.ALL_WORDS_BONUS);
   }
 
   /** What a search found, before the suggestion. */
@@ -321,9 +347,31 @@ public final class PassageSearch {
           : null;
       ScoreExplanation explanation =
           options.explain() ? withArticleShare(explain(searcher.explain(query, sd.doc)), sd.score) : null;
-      List<Quote> quotes = QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r);
+      List<Quote> quotes = quoted(sd.doc)
+          ? QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r)
+          : List.of();
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
+    }
+
+    /**
+     * Whether the passage holds a quotation ({@link Schema#QUOTED}): only then are its stored
+     * fields read, which decompresses a block of several passages (12 % of a search's CPU when
+     * read for every hit).
+     */
+    private boolean quoted(int doc) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      Terms terms = leaf.reader().terms(Schema.QUOTED);
+      if (terms == null) {
+        return false;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(QUOTED_YES)) {
+        return false;
+      }
+      int target = doc - leaf.docBase;
+      return te.postings(null, PostingsEnum.NONE).advance(target) == target;
     }
   }
 

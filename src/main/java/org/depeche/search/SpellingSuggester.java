@@ -34,7 +34,8 @@ import org.depeche.search.ParsedQuery.Item;
  * words look misspelled. Words are
  * compared unstemmed ({@link Schema#WORDS}), so a suggestion is a word as written, not a stem; it
  * is shown as the passages write it, accents and capitals included, taken from a few passages
- * that hold it.
+ * that hold it. A search asks for a suggestion only when its results leave room for one (see
+ * {@link org.depeche.SearchResults#suggestion()}).
  *
  * <p>Stateless and thread-safe.
  */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -31,18 +32,20 @@ import java.util.zip.GZIPOutputStream;
  * fresh JVM, depeche and the baseline taking turns so that both see the same machine load.
  *
  * <pre>
- * bench/run [--runs 3] [--scales 1,2,4] [--only index|search] [--data ../shared/data] [--work target/bench]
+ * bench/run [--runs 3] [--scales 1,2,4] [--data ../shared/data] [--work target/bench]
+ *           [--only index,search,cli] [--index DIR]
  * </pre>
  *
- * <p>{@code --only index} measures indexing alone; {@code --only search} measures search and the
- * command line alone, on the indexes an earlier run left in {@code WORK}.
+ * <p>{@code --only} runs some of the three parts; search and the command line then use the indexes
+ * of an earlier run in {@code WORK}, or build them once, unmeasured. {@code --index DIR} has them
+ * search an existing depeche index instead of depeche's in {@code WORK} (1× only).
  *
  * <p>Prints a Markdown report and writes it to {@code WORK/report.md}.
  */
 public final class Benchmark {
-  private static final String USAGE =
-      "usage: bench/run [--runs N] [--scales 1,2,4] [--only index|search] [--data DIR] [--work DIR]";
   private static final List<String> ENGINES = List.of("depeche", "lucene");
+  /** The parts of the benchmark {@code --only} can choose. */
+  private static final Set<String> PARTS = Set.of("index", "search", "cli");
   private static final int[] INDEX_THREADS = {1, 2};
   /** Headline queries run as separate {@code ./depeche search} processes, per run. */
   private static final int CLI_QUERIES = 5;
@@ -51,41 +54,44 @@ public final class Benchmark {
 
   private final int runs;
   private final List<Integer> scales;
-  private final String only;
   private final Path data;
   private final Path work;
+  private final Set<String> parts;
+  private final Path depecheIndex;
   private final PrintWriter report;
 
-  private Benchmark(int runs, List<Integer> scales, String only, Path data, Path work, Writer report) {
+  private Benchmark(int runs, List<Integer> scales, Path data, Path work, Set<String> parts, Path depecheIndex,
+      Writer report) {
     this.runs = runs;
     this.scales = scales;
-    this.only = only;
     this.data = data;
     this.work = work;
+    this.parts = parts;
+    this.depecheIndex = depecheIndex;
     this.report = new PrintWriter(report, true);
   }
 
   public static void main(String[] args) throws Exception {
     int runs = 3;
     List<Integer> scales = List.of(1);
-    String only = "all";
     Path data = Path.of("../shared/data");
     Path work = Path.of("target/bench");
+    Set<String> parts = PARTS;
+    Path depecheIndex = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--scales" -> scales = Stream.of(args[i + 1].split(",")).map(Integer::valueOf).toList();
-        case "--only" -> only = args[i + 1];
         case "--data" -> data = Path.of(args[i + 1]);
         case "--work" -> work = Path.of(args[i + 1]);
-        default -> {
-          System.err.println(USAGE);
-          System.exit(2);
-        }
+        case "--only" -> parts = Set.of(args[i + 1].split(","));
+        case "--index" -> depecheIndex = Path.of(args[i + 1]);
+        default -> parts = Set.of();
       }
     }
-    if (!List.of("all", "index", "search").contains(only)) {
-      System.err.println(USAGE);
+    if (parts.isEmpty() || !PARTS.containsAll(parts)) {
+      System.err.println("usage: bench/run [--runs N] [--scales 1,2,4] [--data DIR] [--work DIR] "
+          + "[--only index,search,cli] [--index DIR]");
       System.exit(2);
     }
     Files.createDirectories(work);
@@ -105,7 +111,7 @@ public final class Benchmark {
       @Override
       public void close() {}
     };
-    new Benchmark(runs, scales, only, data, work, both).run();
+    new Benchmark(runs, scales, data, work, parts, depecheIndex, both).run();
     Files.writeString(work.resolve("report.md"), text.toString());
     System.err.println("bench: report written to " + work.resolve("report.md"));
   }
@@ -116,22 +122,21 @@ public final class Benchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage());
     report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
         String.join(" ", JVM_OPTIONS));
-    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n", runs);
-    report.printf("- measured: %s%n%n", only.equals("all") ? "indexing, search and the command line" : only + " only");
+    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
     for (int scale : scales) {
-      if (!only.equals("search")) {
-        List<Path> inputs = corpus(scale);
-        long textBytes = 0;
-        for (Path p : inputs) {
-          textBytes += uncompressedSize(p);
-        }
+      List<Path> inputs = corpus(scale);
+      long textBytes = 0;
+      for (Path p : inputs) {
+        textBytes += uncompressedSize(p);
+      }
+      if (parts.contains("index")) {
         indexing(scale, inputs, textBytes);
       }
-      if (!only.equals("index")) {
-        searching(scale);
+      if (parts.contains("search")) {
+        searching(scale, inputs);
       }
     }
-    if (!only.equals("index")) {
+    if (parts.contains("cli")) {
       commandLine();
     }
     report.printf("%nload average after the run: %s%n", loadAverage());
@@ -174,12 +179,15 @@ public final class Benchmark {
     report.println();
   }
 
-  private void searching(int scale) throws Exception {
+  private void searching(int scale, List<Path> inputs) throws Exception {
     Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+    for (String engine : ENGINES) {
+      ensureIndex(engine, scale, inputs);
+    }
     for (int r = 0; r < runs; r++) {
       for (String engine : turn(r)) {
         progress("search scale %d run %d: %s", scale, r + 1, engine);
-        List<String> args = List.of(engine, indexDir(engine, scale, 2).toString(),
+        List<String> args = List.of(engine, searchedIndex(engine, scale).toString(),
             "orangesum=" + data.resolve("orangesum/queries-dev.tsv"),
             "piaf=" + data.resolve("piaf/queries-dev.tsv"));
         for (Map<String, String> line : child(SearchRun.class, args)) {
@@ -216,8 +224,11 @@ public final class Benchmark {
   private void commandLine() throws Exception {
     List<String> queries = Files.readAllLines(data.resolve("orangesum/queries-dev.tsv")).stream()
         .map(l -> l.substring(l.indexOf('\t') + 1)).limit(CLI_QUERIES).toList();
-    Path depecheIndex = indexDir("depeche", 1, 2);
-    Path luceneIndex = indexDir("lucene", 1, 2);
+    for (String engine : ENGINES) {
+      ensureIndex(engine, 1, corpus(1));
+    }
+    Path depecheIndex = searchedIndex("depeche", 1);
+    Path luceneIndex = searchedIndex("lucene", 1);
     String java = ProcessHandle.current().info().command().orElseThrow();
     // The first run of the launcher may build the jar or the start-up archive: not measured.
     timed(List.of("./depeche", "search", "--index", depecheIndex.toString(), "warm up"));
@@ -328,6 +339,23 @@ public final class Benchmark {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
       return in.transferTo(OutputStream.nullOutputStream());
     }
+  }
+
+  /** The index an engine's searches run on: the one indexing built with 2 threads, or --index's. */
+  private Path searchedIndex(String engine, int scale) {
+    return engine.equals("depeche") && depecheIndex != null && scale == 1 ? depecheIndex : indexDir(engine, scale, 2);
+  }
+
+  /** Builds, unmeasured, an index searches need when no indexing run of this benchmark left one. */
+  private void ensureIndex(String engine, int scale, List<Path> inputs) throws Exception {
+    Path dir = searchedIndex(engine, scale);
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    progress("building the %s index at %s (not measured)", engine, dir);
+    List<String> args = new ArrayList<>(List.of(engine, "2", dir.toString()));
+    inputs.forEach(p -> args.add(p.toString()));
+    child(IndexRun.class, args);
   }
 
   private Path indexDir(String engine, int scale, int threads) {

@@ -20,8 +20,9 @@ import org.depeche.search.QueryParser;
  * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=… cpu=…} (latencies in milliseconds;
  * {@code cpu}: CPU milliseconds per query, all threads of the process).
  *
- * <p>depeche answers the top 10 as the command line does, with snippets, and the top 100 without;
- * the baseline never makes snippets.
+ * <p>depeche answers the top 10 as the command line does, with snippets (and a spelling suggestion
+ * when the results leave room for one), and the top 100 as a {@code --queries} batch does, without
+ * either; the baseline never makes snippets.
  */
 final class SearchRun {
   private static final int[] KS = {10, 100};
@@ -116,7 +117,8 @@ final class SearchRun {
   private static Engine depeche(Path dir) {
     DepecheIndex index = DepecheIndex.open(dir);
     SearchOptions top10 = SearchOptions.defaults();
-    SearchOptions top100 = SearchOptions.defaults().withLimit(100).withSnippets(false);
+    // As `depeche search --queries` runs: no snippets, no spelling suggestion.
+    SearchOptions top100 = SearchOptions.defaults().withLimit(100).withSnippets(false).withSuggestion(false);
     return new Engine() {
       @Override
       public void search(String query, int k) {

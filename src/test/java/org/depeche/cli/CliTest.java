@@ -47,7 +47,7 @@ class CliTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    int code = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -509,5 +509,22 @@ class CliTest {
     Run version = run("--version");
     assertEquals(0, version.code());
     assertTrue(version.out().startsWith("depeche "), version.out());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"search", "index", "eval", "similar", "quotes", "speakers", "analyze", "stats", "check"})
+  void aCommandLineForOneSubcommandBuildsThatSubcommandOnly(String name) {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    assertEquals(Set.of(name),
+        Main.newCommandLine(sink, sink, "--stacktrace", name, "--index", "x", "Mali").getSubcommands().keySet());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({"--help", "help", "serch", "''"})
+  void withoutAKnownSubcommandEverySubcommandIsThereForHelp(String first) {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    String[] args = first.isEmpty() ? new String[0] : new String[] {first};
+    assertEquals(Set.of("index", "search", "eval", "similar", "quotes", "speakers", "analyze", "stats", "check",
+        "help"), Main.newCommandLine(sink, sink, args).getSubcommands().keySet());
   }
 }
