@@ -27,8 +27,9 @@ import org.apache.lucene.document.TextField;
  *
  * <pre>{@code
  * TokenTape tape = new TokenTape();
- * passageDoc.add(tape.field(Schema.TEXT, passage.text()));        // recorded when indexed
- * articleDoc.add(new TextField(Schema.ARTICLE_TEXT, tape.replay(passages)));
+ * passageDoc.add(tape.field(Schema.TEXT, passage.text()));   // recorded when indexed, per passage
+ * int[] lengths = passages.stream().mapToInt(p -> p.text().length()).toArray();
+ * articleDoc.add(new TextField(Schema.ARTICLE_TEXT, tape.replay(lengths)));   // indexed after them
  * }</pre>
  *
  * <p>Not thread-safe: the documents of one article are indexed by one thread, in order.
