@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 public enum TextAnalyzer {
   /** depeche's own chain for French news (the default): {@code FrenchNewsAnalyzer}. */
   DEPECHE("depeche"),
+  /**
+   * depeche's chain with Lucene's light stemmer instead of lemmas, as it was before lemmas: {@code
+   * FrenchNewsAnalyzer.lightStemmed()}.
+   */
+  DEPECHE_LIGHT("depeche-light"),
   /** Lucene's stock {@code FrenchAnalyzer}, unchanged: the baseline other engines use. */
   LUCENE_FRENCH("lucene-french");
 

@@ -21,6 +21,7 @@ public final class Analyzers {
   public static Analyzer create(TextAnalyzer choice) {
     return switch (choice) {
       case DEPECHE -> new FrenchNewsAnalyzer();
+      case DEPECHE_LIGHT -> FrenchNewsAnalyzer.lightStemmed();
       case LUCENE_FRENCH -> new WithPositionGap(new FrenchAnalyzer());
     };
   }

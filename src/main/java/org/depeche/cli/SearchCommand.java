@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
           + "OR between two words or phrases; title:word and source:word to look in one field; "
           + "milit* for the words that begin with milit.",
-      "Common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
+      "In queries of up to four words, common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
       "Passages holding every word come first; a match in the article's title counts.",
       "With --speaker, only passages quoting that person; QUERY may then be left out.",
       "With no index yet at the default location, indexes corpus/ there first."

@@ -32,7 +32,9 @@ import org.depeche.index.Schema;
  * passages of one article get the same share, so an article's passages keep their order, and an
  * article whose words are spread over several paragraphs (a news story told in many) rises
  * together with its best passage. The candidates are the best passages and the passages of the
- * best articles, {@value #CANDIDATES} of each at least.
+ * best articles, {@value #CANDIDATES} of each at least; a candidate whose article is not among the
+ * best articles gets no share (its article's score is below theirs, and looking it up would cost
+ * one more search per query for passages that rarely make the top).
  *
  * <p>Stateless and thread-safe.
  */
@@ -70,15 +72,6 @@ public final class ArticleContext {
     unseen.removeAll(seen);
     if (!unseen.isEmpty()) {
       addCandidates(candidates, reader, searcher.search(within(passages, unseen), depth * 10).scoreDocs);
-    }
-    Set<String> unscored = new LinkedHashSet<>(seen);
-    unscored.removeAll(articleScores.keySet());
-    if (!unscored.isEmpty()) {
-      ScoreDoc[] more = searcher.search(within(articles, unscored), unscored.size()).scoreDocs;
-      String[] moreIds = articleIds(reader, more);
-      for (int k = 0; k < more.length; k++) {
-        articleScores.put(moreIds[k], more[k].score);
-      }
     }
     List<ScoreDoc> combined = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {

@@ -12,12 +12,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs the cases of {@code analysis/golden.tsv} through {@link FrenchNewsAnalyzer}. */
+/**
+ * Runs the cases of {@code analysis/golden.tsv} through {@link FrenchNewsAnalyzer}, and those of
+ * {@code analysis/golden-light.tsv} through {@link FrenchNewsAnalyzer#lightStemmed()}.
+ */
 class GoldenAnalysisTest {
   private static final Analyzer ANALYZER = new FrenchNewsAnalyzer();
+  private static final Analyzer LIGHT = FrenchNewsAnalyzer.lightStemmed();
 
   static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = GoldenAnalysisTest.class.getResourceAsStream("/analysis/golden.tsv")) {
+    return read("/analysis/golden.tsv");
+  }
+
+  static Stream<Arguments> lightCases() throws IOException {
+    return read("/analysis/golden-light.tsv");
+  }
+
+  private static Stream<Arguments> read(String resource) throws IOException {
+    try (InputStream in = GoldenAnalysisTest.class.getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -34,8 +46,15 @@ class GoldenAnalysisTest {
     assertAnalyzesTo(ANALYZER, input, expected);
   }
 
+  @ParameterizedTest(name = "light: {0} → {1}  ({2})")
+  @MethodSource("lightCases")
+  void analyzesLightStemmedAsGolden(String input, String expected, String why) {
+    assertAnalyzesTo(LIGHT, input, expected);
+  }
+
   @AfterAll
   static void close() {
     ANALYZER.close();
+    LIGHT.close();
   }
 }

@@ -26,8 +26,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.FrenchStemmer;
 
 /**
- * Measures where folding should stand relative to stemming, on the forms and lemmas of the
- * Universal Dependencies French treebanks ({@code ../shared/data/ud-french/form_lemma.tsv}).
+ * Measures how analyzer chains conflate words (stemming or lemmas, folding before or after), on
+ * the forms and lemmas of the Universal Dependencies French treebanks ({@code ../shared/data/ud-french/form_lemma.tsv}).
  *
  * <p>For content words (nouns, verbs, adjectives, adverbs, proper nouns), each weighted by its
  * count in the treebanks, it prints:
@@ -65,8 +65,10 @@ public final class StemOrderEvaluation {
     UnaryOperator<TokenStream> light = FrenchLightStemFilter::new;
     UnaryOperator<TokenStream> minimal = FrenchMinimalStemFilter::new;
     UnaryOperator<TokenStream> snowball = in -> new SnowballFilter(in, new FrenchStemmer());
+    UnaryOperator<TokenStream> lemma = FrenchLemmaFilter::new;
     Map<String, Analyzer> chains = new LinkedHashMap<>();
-    chains.put("depeche (FrenchNewsAnalyzer)", new FrenchNewsAnalyzer());
+    chains.put("depeche (FrenchNewsAnalyzer, lemmas)", new FrenchNewsAnalyzer());
+    chains.put("depeche-light (FrenchNewsAnalyzer.lightStemmed)", FrenchNewsAnalyzer.lightStemmed());
     chains.put("lucene-french (stock FrenchAnalyzer)", new FrenchAnalyzer());
     chains.put("stop fold (no stemming)", chain(in -> fold.apply(stop.apply(in))));
     chains.put("stop fold light", chain(in -> light.apply(fold.apply(stop.apply(in)))));
@@ -76,6 +78,9 @@ public final class StemOrderEvaluation {
     chains.put("stop minimal fold", chain(in -> fold.apply(minimal.apply(stop.apply(in)))));
     chains.put("stop fold snowball", chain(in -> snowball.apply(fold.apply(stop.apply(in)))));
     chains.put("stop snowball fold", chain(in -> fold.apply(snowball.apply(stop.apply(in)))));
+    chains.put("stop fold lemma (no stemming)", chain(in -> lemma.apply(fold.apply(stop.apply(in)))));
+    chains.put("stop fold lemma minimal", chain(in -> minimal.apply(lemma.apply(fold.apply(stop.apply(in))))));
+    chains.put("stop fold lemma light", chain(in -> light.apply(lemma.apply(fold.apply(stop.apply(in))))));
     for (Map.Entry<String, Analyzer> chain : chains.entrySet()) {
       report(chain.getKey(), chain.getValue(), rows);
     }

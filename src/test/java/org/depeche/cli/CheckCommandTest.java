@@ -74,7 +74,7 @@ class CheckCommandTest {
         new Case("another schema version", () -> recommit(Map.of(Schema.COMMIT_SCHEMA, "0",
             Schema.COMMIT_ANALYZER, "depeche")), "schema    FAILED: version 0; this depeche needs version " + Schema.VERSION),
         new Case("another analyzer", () -> recommit(Map.of(Schema.COMMIT_SCHEMA, Schema.VERSION,
-            Schema.COMMIT_ANALYZER, "french")), "analyzer  FAILED: french; this depeche knows depeche, lucene-french"),
+            Schema.COMMIT_ANALYZER, "french")), "analyzer  FAILED: french; this depeche knows depeche, depeche-light, lucene-french"),
         new Case("a passage twice", this::addPassageZeroAgain, "articles  FAILED: 1 articles, 3 passages; mali#0 twice"),
         new Case("a passage missing", this::deletePassageZero, "articles  FAILED: 1 articles, 1 passages; mali#0 missing"));
     for (Case c : cases) {

@@ -216,7 +216,7 @@ class CliTest {
       tokens.add(t.get("term").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + ","
           + t.get("end").asInt() + ")");
     }
-    assertEquals(List.of("onu@0[2,5)", "royaumeuni@3[12,23)", "royaum@3[12,19)", "uni@4[20,23)"), tokens);
+    assertEquals(List.of("onu@0[2,5)", "royaumeuni@3[12,23)", "royaum@3[12,19)", "unir@4[20,23)"), tokens);
   }
 
   @Test

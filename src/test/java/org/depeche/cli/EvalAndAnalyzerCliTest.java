@@ -117,6 +117,6 @@ class EvalAndAnalyzerCliTest {
     Run r = CliTest.run("index", "--index", dir.resolve("x").toString(), "--analyzer", "snowball");
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().startsWith("depeche: --analyzer: unknown analyzer 'snowball'; expected one of "
-        + "depeche, lucene-french"), r.err());
+        + "depeche, depeche-light, lucene-french"), r.err());
   }
 }

@@ -36,8 +36,18 @@ class SynonymsTest {
       title:ONU                       → title:ONU
       ONU*                            → ONU*
       Mali -ONU                       → Mali
+      ONU Mali Niger Tchad            → ONU OR [Nations unies] OR [Organisation des Nations unies] | Mali | Niger | Tchad
       """)
   void equivalentsAreAddedAsAlternativesAndWordsInARowAsAPhrase(String query, String expected) {
+    assertEquals(expected, expanded(query));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '→', textBlock = """
+      ONU Mali Niger Tchad Burkina    → ONU | Mali | Niger | Tchad | Burkina
+      Covid-19 aux Etats-Unis: la première vague qui n'en finit pas → Covid-19 | aux | Etats-Unis: | la | première | vague | qui | n'en | finit | pas
+      """)
+  void queriesOfMoreThanFourWordsAreLeftAsTheyAre(String query, String expected) {
     assertEquals(expected, expanded(query));
   }
 }
