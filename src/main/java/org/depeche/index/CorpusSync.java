@@ -74,6 +74,7 @@ public final class CorpusSync implements FileGate, Closeable {
   private String file;
   private String fingerprint;
   private int filesUnchanged;
+  private long filesRecorded;
   private long added;
   private long updated;
   private long unchanged;
@@ -153,9 +154,18 @@ public final class CorpusSync implements FileGate, Closeable {
         }
       }
       writer.updateDocument(new Term(Schema.FILE_RECORD, file), Schema.fileRecord(file, fingerprint));
+      filesRecorded++;
     }
     file = null;
     fingerprint = null;
+  }
+
+  /**
+   * Returns how many files this run has recorded as indexed whole so far: what a commit makes
+   * durable, since a run stopped before a file's record is committed reads that file again.
+   */
+  public long filesRecorded() {
+    return filesRecorded;
   }
 
   /** Counts an article read in this run. */

@@ -220,8 +220,11 @@ public final class Schema {
 
   /**
    * Returns the Lucene documents of an article's passages, in order, with the quotations of each
-   * ({@code quotations.get(i)} for {@code passages.get(i)}), then the article's own; the title is
-   * analyzed once with {@code analyzer} (the index's) for all the passages.
+   * ({@code quotations.get(i)} for {@code passages.get(i)}), then the article's own. Each text is
+   * analyzed once per field analyzer: the title once with {@code analyzer} (the index's) and once
+   * for {@link #WORDS}, for all the passages ({@link CachedTokens}); the passages' {@link #TEXT}
+   * tokens are recorded as the passages are indexed and replayed for {@link #ARTICLE_TEXT} ({@link
+   * TokenTape}). The documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
@@ -229,6 +232,9 @@ public final class Schema {
       List<List<Quotation>> quotations, String file, Analyzer analyzer) {
     List<Document> docs = new ArrayList<>(passages.size());
     TokenStream title = article.title() == null ? null : CachedTokens.of(analyzer, TEXT, article.title());
+    TokenStream titleWords = article.title() == null ? null : CachedTokens.of(analyzer, WORDS, article.title());
+    TokenStream source = article.source() == null ? null : CachedTokens.of(analyzer, SOURCE, article.source());
+    TokenTape tape = new TokenTape();
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i);
       Document doc = new Document();
@@ -239,15 +245,15 @@ public final class Schema {
       if (file != null) {
         doc.add(new StringField(FILE, file, Field.Store.NO));
       }
-      doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
+      doc.add(tape.field(TEXT, p.text()));
       doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
       if (article.title() != null) {
         doc.add(new TextField(TITLE, title));
         doc.add(new TextField(TEXT, title));
-        doc.add(new Field(WORDS, article.title(), WORDS_TYPE));
+        doc.add(new Field(WORDS, titleWords, WORDS_TYPE));
       }
       if (article.source() != null) {
-        doc.add(new TextField(SOURCE, article.source(), Field.Store.NO));
+        doc.add(new TextField(SOURCE, source));
         doc.add(new StringField(SOURCE_KEY, key(article.source()), Field.Store.NO));
         doc.add(new SortedDocValuesField(SOURCE_FACET, new BytesRef(article.source().strip())));
       }
@@ -285,13 +291,10 @@ public final class Schema {
     if (file != null) {
       whole.add(new StringField(FILE, file, Field.Store.NO));
     }
-    StringBuilder text = new StringBuilder();
-    for (Passage p : passages) {
-      text.append(p.text()).append("\n\n");
-    }
-    whole.add(new TextField(ARTICLE_TEXT, text.toString(), Field.Store.NO));
+    // As if analyzed from the passages joined by blank lines: see TokenTape.
+    whole.add(new TextField(ARTICLE_TEXT, tape.replay(passages.stream().mapToInt(p -> p.text().length()).toArray())));
     if (article.title() != null) {
-      whole.add(new TextField(ARTICLE_TEXT, article.title(), Field.Store.NO));
+      whole.add(new TextField(ARTICLE_TEXT, title));
     }
     docs.add(whole);
     return docs;
