@@ -18,7 +18,7 @@ class RankingTest {
   }
 
   private static Ranking plain() {
-    return new Ranking(0, false, 0);
+    return new Ranking(0, false, 0, false);
   }
 
   @Test

@@ -95,17 +95,21 @@ public final class PassageSearch {
     long started = System.nanoTime();
     if (options.speaker() != null && query.isBlank()) {
       // Every passage quoting the speaker (Filters adds the speaker), in index order.
-      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, Set.of(),
-          options);
+      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, null,
+          Set.of(), options);
       return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
           found.facets(), null);
     }
     ParsedQuery parsed = QueryParser.parse(query);
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
         searcher.getIndexReader(), options.ranking().allWordsFirst(), options.ranking().proximityWeight());
+    Rescorer.Prepared rescore = compiled.query() != null && options.ranking().rescore()
+        ? Rescorer.prepare(parsed, compiled.query(), analyzer, searcher.getIndexReader())
+        : null;
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
-        : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), compiled.highlightTerms(), options);
+        : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), rescore, compiled.highlightTerms(),
+            options);
     // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
     // cost on long queries, for nothing when the results already answer the query.
     String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
@@ -150,7 +154,7 @@ public final class PassageSearch {
         }
       }
     });
-    Found found = run(searcher, analyzer, query, null, terms, options);
+    Found found = run(searcher, analyzer, query, null, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
   }
@@ -178,15 +182,16 @@ public final class PassageSearch {
    * Runs a compiled query.
    *
    * @param articleQuery the query on articles' whole text for {@link ArticleContext}, or null
+   * @param rescore the query prepared for {@link Rescorer}, or null for no re-scoring
    */
   private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Query articleQuery,
-      Set<String> highlight, SearchOptions options) throws IOException {
+      Rescorer.Prepared rescore, Set<String> highlight, SearchOptions options) throws IOException {
     Query filter = Filters.of(options);
     Query filtered = filter == null ? query
         : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
     List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
-    Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, options, n, countUpTo);
+    Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, rescore, options, n, countUpTo);
     if (options.perArticle() == 0) {
       TopDocs top = ranker.top(filtered, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
       List<PassageHit> passages = new ArrayList<>();
@@ -301,15 +306,22 @@ public final class PassageSearch {
   /**
    * The best {@code n} passages in the order asked for, with their scores and the total, exact up
    * to {@code countUpTo} matches (always exact in date order); by relevance, in the context of
-   * their article when the ranking says so and {@code articleQuery} is not null.
+   * their article when the ranking says so and {@code articleQuery} is not null, then re-scored by
+   * {@link Rescorer} when {@code rescore} is not null.
    */
-  private static TopDocs ranked(IndexSearcher searcher, Query query, Query articleQuery,
+  private static TopDocs ranked(IndexSearcher searcher, Query query, Query articleQuery, Rescorer.Prepared rescore,
       SearchOptions options, int n, int countUpTo) throws IOException {
     if (options.sort() == SearchOptions.Sort.RELEVANCE) {
       float weight = options.ranking().articleWeight();
-      return articleQuery != null && weight > 0
-          ? ArticleContext.rank(searcher, query, articleQuery, weight, n, countUpTo)
-          : searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
+      if (articleQuery == null || weight <= 0) {
+        return searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
+      }
+      if (rescore == null) {
+        return ArticleContext.rank(searcher, query, articleQuery, weight, n, countUpTo);
+      }
+      TopDocs top = ArticleContext.rank(searcher, query, articleQuery, weight, Math.max(n, Rescorer.DEPTH),
+          countUpTo);
+      return Rescorer.rescore(searcher, rescore, top, n);
     }
     boolean newest = options.sort() == SearchOptions.Sort.NEWEST_FIRST;
     SortField day = new SortField(Schema.DAY, SortField.Type.LONG, newest);
