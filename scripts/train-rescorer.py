@@ -21,7 +21,7 @@ import sys
 
 import numpy as np
 
-GRID = [0, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
+GRID = [0, 0.1, 0.2, 0.5, 1, 2, 3, 5, 10, 20, 50, 100, 200, 500]
 GRID = sorted(set(GRID + [-g for g in GRID]))
 MIN_GAIN = 2e-4
 
@@ -33,12 +33,13 @@ def half(qid):
 class QuerySet:
     """The candidates of the queries of one set, padded to one matrix."""
 
-    def __init__(self, name, dump, qrels, features):
+    def __init__(self, name, dump, qrels, features, scale=None):
         self.name = name
         rows = {}
         with open(dump, encoding="utf-8") as f:
             header = f.readline().rstrip("\n").split("\t")
             columns = [header.index(c) for c in features]
+            scale_column = header.index(scale) if scale else None
             for line in f:
                 r = line.rstrip("\n").split("\t")
                 rows.setdefault(r[0], []).append(r)
@@ -60,6 +61,8 @@ class QuerySet:
                 # Ties keep the first stage's order.
                 self.base[i, j] = float(r[3]) - 1e-9 * j
                 self.x[i, j] = [float(r[c]) for c in columns]
+                if scale_column is not None:
+                    self.x[i, j] *= float(r[scale_column])
                 self.article[i, j] = ids.setdefault(r[1], len(ids))
                 self.label[i, j] = r[2] == "1"
         self.halves = np.array([half(q) for q in self.qids])
@@ -100,16 +103,19 @@ def train(sets, masks, k):
 
 def main(argv):
     features = None
+    scale = None
     specs = []
     for a in argv:
-        if a.startswith("--features="):
+        if a.startswith("--scale="):
+            scale = a.split("=", 1)[1]
+        elif a.startswith("--features="):
             features = a.split("=", 1)[1].split(",")
         else:
             specs.append(a.split(":"))
     if features is None:
         with open(specs[0][1], encoding="utf-8") as f:
             features = f.readline().rstrip("\n").split("\t")[4:]
-    sets = [QuerySet(name, dump, qrels, features) for name, dump, qrels in specs]
+    sets = [QuerySet(name, dump, qrels, features, scale) for name, dump, qrels in specs]
     k = len(features)
     print("features:", ", ".join(features))
     holds = True

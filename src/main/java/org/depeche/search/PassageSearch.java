@@ -80,6 +80,9 @@ public final class PassageSearch {
   private static final String BONUS_DESCRIPTION =
       "bonus: every word of the query is in the passage's own text";
 
+  private static final String RESCORE_DESCRIPTION =
+      "re-scoring: the passage's share of the query in its text, title and words as typed, and its place";
+
   private static final String ARTICLE_DESCRIPTION =
       "article context: the article's whole text, its BM25 score times the article weight";
 
@@ -357,13 +360,21 @@ public final class PassageSearch {
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
-      ScoreExplanation explanation =
-          options.explain() ? withArticleShare(explain(searcher.explain(query, sd.doc)), sd.score) : null;
+      ScoreExplanation explanation = options.explain() ? explanation(sd) : null;
       List<Quote> quotes = quoted(sd.doc)
           ? QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r)
           : List.of();
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
+    }
+
+    /** The passage's explanation, with its article's share and its re-scoring when there are. */
+    private ScoreExplanation explanation(ScoreDoc sd) throws IOException {
+      ScoreExplanation e = explain(searcher.explain(query, sd.doc));
+      if (sd instanceof Rescorer.Rescored r) {
+        return withShare(withShare(e, r.firstStage(), ARTICLE_DESCRIPTION), r.score, RESCORE_DESCRIPTION);
+      }
+      return withShare(e, sd.score, ARTICLE_DESCRIPTION);
     }
 
     /**
@@ -388,15 +399,15 @@ public final class PassageSearch {
   }
 
   /**
-   * The passage's explanation with, when the passage was ranked in its article's context, the
-   * article's share of the score as one more term of the sum.
+   * The passage's explanation with, when its score is not the explanation's, the difference as one
+   * more term of the sum (the article's share, or the re-scoring's).
    */
-  private static ScoreExplanation withArticleShare(ScoreExplanation passage, float score) {
+  private static ScoreExplanation withShare(ScoreExplanation passage, float score, String description) {
     float share = score - passage.value();
     if (Math.abs(share) <= 1e-4f * Math.max(1f, Math.abs(score))) {
       return passage;
     }
-    ScoreExplanation article = new ScoreExplanation(share, ARTICLE_DESCRIPTION, List.of());
+    ScoreExplanation article = new ScoreExplanation(share, description, List.of());
     List<ScoreExplanation> terms = new ArrayList<>();
     if (passage.description().equals("sum of:")) {
       terms.addAll(passage.details());

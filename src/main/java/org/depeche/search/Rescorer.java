@@ -158,9 +158,25 @@ public final class Rescorer {
     return out;
   }
 
+  /** A re-scored passage: its new score, and its score before. */
+  public static final class Rescored extends ScoreDoc {
+    private final float firstStage;
+
+    Rescored(int doc, float score, float firstStage) {
+      super(doc, score);
+      this.firstStage = firstStage;
+    }
+
+    /** Returns the passage's score before re-scoring. */
+    public float firstStage() {
+      return firstStage;
+    }
+  }
+
   /**
-   * Re-scores the candidates and returns the best {@code n}, best first; the candidates beyond
-   * {@link #DEPTH} keep their score and their place below those re-scored.
+   * Re-scores the candidates and returns the best {@code n}, best first, each re-scored one a
+   * {@link Rescored}; the candidates beyond {@link #DEPTH} keep their score and their place below
+   * those re-scored.
    */
   public static TopDocs rescore(IndexSearcher searcher, Prepared query, TopDocs ranked, int n) throws IOException {
     ScoreDoc[] all = ranked.scoreDocs;
@@ -173,7 +189,7 @@ public final class Rescorer {
       for (int j = 0; j < WEIGHTS.length; j++) {
         s += WEIGHTS[j] * f[k][j];
       }
-      rescored.add(new ScoreDoc(head[k].doc, s));
+      rescored.add(new Rescored(head[k].doc, s, head[k].score));
     }
     rescored.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
     List<ScoreDoc> out = new ArrayList<>(rescored);

@@ -55,6 +55,7 @@ public final class FeatureDump {
       for (Rescorer.Feature f : Rescorer.Feature.values()) {
         header.append('\t').append(f.name().toLowerCase());
       }
+      header.append("\tidf_mass");
       out.println(header);
       for (Topic topic : topics) {
         Map<String, Integer> judged = qrels.judgments().getOrDefault(topic.qid(), Map.of());
@@ -89,6 +90,11 @@ public final class FeatureDump {
           for (float v : features[k]) {
             line.append('\t').append(v);
           }
+          float mass = 0;
+          for (float v : prepared.idf()) {
+            mass += v;
+          }
+          line.append('\t').append(mass);
           out.println(line);
         }
       }
