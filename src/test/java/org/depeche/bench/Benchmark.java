@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * bench/run [--runs 3] [--scales 1,2,4] [--data ../shared/data] [--work target/bench]
- *           [--only index,search,cli] [--index DIR]
+ *           [--only index,memory,search,cli] [--index DIR]
  * </pre>
  *
  * <p>{@code --only} runs some of the three parts; search and the command line then use the indexes
@@ -45,7 +45,7 @@ import java.util.zip.GZIPOutputStream;
 public final class Benchmark {
   private static final List<String> ENGINES = List.of("depeche", "lucene");
   /** The parts of the benchmark {@code --only} can choose. */
-  private static final Set<String> PARTS = Set.of("index", "search", "cli");
+  private static final Set<String> PARTS = Set.of("index", "memory", "search", "cli");
   private static final int[] INDEX_THREADS = {1, 2};
   /** Seconds between the full collections forced in the live-heap runs. */
   private static final int FULL_GC_EVERY = 5;
@@ -95,7 +95,7 @@ public final class Benchmark {
     }
     if (parts.isEmpty() || !PARTS.containsAll(parts)) {
       System.err.println("usage: bench/run [--runs N] [--scales 1,2,4] [--data DIR] [--work DIR] "
-          + "[--only index,search,cli] [--index DIR]");
+          + "[--only index,memory,search,cli] [--index DIR]");
       System.exit(2);
     }
     Files.createDirectories(work);
@@ -135,6 +135,8 @@ public final class Benchmark {
       }
       if (parts.contains("index")) {
         indexing(scale, inputs, textBytes);
+      } else if (parts.contains("memory")) {
+        liveHeap(scale, inputs);
       }
       if (parts.contains("search")) {
         searching(scale, inputs);
