@@ -126,7 +126,7 @@ public final class Benchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage());
     report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
         String.join(" ", JVM_OPTIONS));
-    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
+    report.printf("- each timed figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
     for (int scale : scales) {
       List<Path> inputs = corpus(scale);
       long textBytes = 0;
