@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Learns the weights of depeche's Rescorer from FeatureDump files, by coordinate ascent on MRR@10.
 
-usage: train-rescorer.py SET:DUMP.tsv:QRELS ... [--features=a,b,c]
+usage: train-rescorer.py SET:DUMP.tsv:QRELS ... [--features=a,b,c] [--scale=idf_mass]
+
+--features trains on some of the features only; --scale=idf_mass multiplies each feature by
+the query's IDF mass (an experiment, see the README: the default weights are unscaled).
 
 (scripts/train-rescorer runs it, after writing the dumps.)
 
@@ -114,7 +117,8 @@ def main(argv):
             specs.append(a.split(":"))
     if features is None:
         with open(specs[0][1], encoding="utf-8") as f:
-            features = f.readline().rstrip("\n").split("\t")[4:]
+            # The features of Rescorer, between the first stage's score and the query's IDF mass.
+            features = [c for c in f.readline().rstrip("\n").split("\t")[4:] if c != "idf_mass"]
     sets = [QuerySet(name, dump, qrels, features, scale) for name, dump, qrels in specs]
     k = len(features)
     print("features:", ", ".join(features))

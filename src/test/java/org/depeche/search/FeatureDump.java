@@ -27,8 +27,8 @@ import org.depeche.index.Schema;
  *
  * <p>The candidates are found as {@link PassageSearch} finds them with the default options (synonyms,
  * all words first, proximity, {@link ArticleContext}), before re-scoring. One tab-separated line per
- * candidate: {@code qid article_id label score feature...}, the label 1 when the candidate's article
- * is judged relevant.
+ * candidate: {@code qid article_id label score feature... idf_mass}, the label 1 when the candidate's article
+ * is judged relevant, {@code idf_mass} the sum of the IDF of the query's terms.
  *
  * <pre>
  * java ... org.depeche.search.FeatureDump INDEX queries-dev.tsv qrels-dev.txt OUT.tsv
