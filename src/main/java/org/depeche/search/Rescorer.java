@@ -127,7 +127,10 @@ public final class Rescorer {
         }
       }
     }
-    List<Term> t = List.copyOf(terms);
+    // Sorted: BooleanQuery.visit walks its SHOULD clauses in the order of their hash codes, which
+    // change from one JVM to the next (a query's class hash is the Class object's identity hash),
+    // and the features sum floats in this order: the same query must give the same scores.
+    List<Term> t = terms.stream().sorted().toList();
     List<Term> w = List.copyOf(words);
     return new Prepared(t, idf(reader, Schema.TEXT, t), w, idf(reader, Schema.WORDS, w));
   }

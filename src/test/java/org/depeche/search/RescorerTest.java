@@ -79,6 +79,14 @@ class RescorerTest {
   }
 
   @Test
+  void theTermsComeInAFixedOrderWhateverTheQuerysHashing() throws IOException {
+    // The features sum floats in the terms' order, and BooleanQuery.visit's order changes with
+    // each JVM's identity hashes: sorted, the same query gives the same scores in every process.
+    Rescorer.Prepared q = prepare("zebre tigre Sumatra antilope mangrove");
+    assertEquals(q.terms().stream().sorted().toList(), q.terms());
+  }
+
+  @Test
   void aQueryOfManyTermsIsNotRescored() throws IOException {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i <= Rescorer.MAX_TERMS; i++) {
