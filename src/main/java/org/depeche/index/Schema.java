@@ -43,7 +43,7 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "7";
+  public static final String VERSION = "8";
 
   /**
    * What a search shows of the passage, its article's metadata included: a binary doc value, see
@@ -125,15 +125,11 @@ public final class Schema {
   public static final String QUOTED = "quoted";
   /** The value of {@link #QUOTED}. */
   public static final String QUOTED_YES = "yes";
-  /** The words of each quotation of the passage, in order: stored only. */
-  public static final String QUOTE_TEXT = "quote_text";
   /**
-   * The speaker of each quotation, in the order of {@link #QUOTE_TEXT}, {@code ""} when unknown:
-   * stored only.
+   * The quotations of the passage, their words, speakers and roles, in order: one binary doc value,
+   * see {@link QuoteValues}.
    */
-  public static final String QUOTE_SPEAKER = "quote_speaker";
-  /** The role of each quotation's speaker, in the same order, {@code ""} when unknown: stored only. */
-  public static final String QUOTE_ROLE = "quote_role";
+  public static final String QUOTES = "quotes";
   /**
    * The speakers quoted in the passage, analyzed with {@link NameAnalyzer} (accents and case
    * folded), for {@code --speaker}: indexed only.
@@ -270,11 +266,9 @@ public final class Schema {
       List<Quotation> quotes = quotations.get(i);
       if (!quotes.isEmpty()) {
         doc.add(new StringField(QUOTED, QUOTED_YES, Field.Store.NO));
+        doc.add(QuoteValues.field(quotes));
       }
       for (Quotation q : quotes) {
-        doc.add(new StoredField(QUOTE_TEXT, q.text()));
-        doc.add(new StoredField(QUOTE_SPEAKER, q.speaker() == null ? "" : q.speaker()));
-        doc.add(new StoredField(QUOTE_ROLE, q.role() == null ? "" : q.role()));
         if (q.speaker() != null) {
           doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
         }

@@ -14,14 +14,17 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -73,7 +76,13 @@ public final class ArticleContext {
   public static TopDocs rank(IndexSearcher searcher, Query passages, Query articles, float weight,
       int limit, int countUpTo) throws IOException {
     int depth = Math.max(limit, CANDIDATES);
-    TopDocs top = searcher.search(passages, new TopScoreDocCollectorManager(depth, countUpTo));
+    // One weight for both passes over passages, the best ones and those of the best articles: its
+    // terms are looked up in each segment once.
+    Weight passageWeight = searcher.createWeight(searcher.rewrite(passages), ScoreMode.TOP_SCORES, 1f);
+    TopDocs top = countUpTo == Integer.MAX_VALUE
+        // Every match scored (ScoreMode.COMPLETE), as counting them all needs: another weight.
+        ? searcher.search(passages, new TopScoreDocCollectorManager(depth, countUpTo))
+        : top(searcher, passageWeight, depth, countUpTo);
     // No total is shown for articles: counting none lets the search skip those that cannot enter.
     ScoreDoc[] best = searcher.search(articles, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -96,12 +105,44 @@ public final class ArticleContext {
         unseen.add(best[k]);
       }
     }
-    for (Candidate c : passagesOf(searcher, passages, unseen, depth * PASSAGES_PER_ARTICLE)) {
+    for (Candidate c : passagesOf(searcher, passageWeight, unseen, depth * PASSAGES_PER_ARTICLE)) {
       combined.add(new ScoreDoc(c.doc(), c.score() + weight * c.articleScore()));
     }
     combined.sort(BEST_FIRST);
     return new TopDocs(top.totalHits,
         combined.subList(0, Math.min(limit, combined.size())).toArray(ScoreDoc[]::new));
+  }
+
+  /**
+   * The {@code n} best documents of a weight made for {@link ScoreMode#TOP_SCORES}, matches counted
+   * up to {@code countUpTo}: what {@link IndexSearcher#search(Query,
+   * org.apache.lucene.search.CollectorManager)} finds with a {@link TopScoreDocCollectorManager}
+   * (one collector over the segments in order, as a searcher without an executor runs it), from a
+   * weight built once.
+   */
+  private static TopDocs top(IndexSearcher searcher, Weight weight, int n, int countUpTo) throws IOException {
+    TopScoreDocCollectorManager manager = new TopScoreDocCollectorManager(n, countUpTo);
+    TopScoreDocCollector collector = manager.newCollector();
+    collector.setWeight(weight);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafCollector leafCollector;
+      try {
+        leafCollector = collector.getLeafCollector(leaf);
+      } catch (CollectionTerminatedException e) {
+        continue;
+      }
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      if (supplier != null) {
+        supplier.setTopLevelScoringClause();
+        try {
+          supplier.bulkScorer().score(leafCollector, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+        } catch (CollectionTerminatedException e) {
+          // The rest of this segment cannot enter.
+        }
+      }
+      leafCollector.finish();
+    }
+    return manager.reduce(List.of(collector));
   }
 
   private static final Comparator<ScoreDoc> BEST_FIRST =
@@ -110,8 +151,11 @@ public final class ArticleContext {
   /** A passage found in one of the best articles, with its own score and its article's. */
   private record Candidate(int doc, float score, float articleScore) {}
 
-  /** The {@code max} best passages of these articles (best first, then by document) that match the query. */
-  private static List<Candidate> passagesOf(IndexSearcher searcher, Query passages, List<ScoreDoc> articles,
+  /**
+   * The {@code max} best passages of these articles (best first, then by document) that match the
+   * query, scored by its {@link ScoreMode#TOP_SCORES} weight: as in a search of the query alone.
+   */
+  private static List<Candidate> passagesOf(IndexSearcher searcher, Weight weight, List<ScoreDoc> articles,
       int max) throws IOException {
     if (articles.isEmpty()) {
       return List.of();
@@ -119,8 +163,6 @@ public final class ArticleContext {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     ScoreDoc[] inOrder = articles.toArray(ScoreDoc[]::new);
     Arrays.sort(inOrder, Comparator.comparingInt(sd -> sd.doc));
-    // The scores the passages would have in a search of the passage query alone (the same score mode).
-    Weight weight = searcher.createWeight(searcher.rewrite(passages), ScoreMode.TOP_SCORES, 1f);
     List<Candidate> found = new ArrayList<>();
     for (int from = 0; from < inOrder.length; ) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(inOrder[from].doc, leaves));

@@ -15,12 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -53,6 +49,7 @@ import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.Snippet;
 import org.depeche.index.PassageRecord;
+import org.depeche.index.QuoteValues;
 import org.depeche.index.Schema;
 
 /**
@@ -74,8 +71,6 @@ public final class PassageSearch {
 
   /** The most terms of a passage that a search for similar passages looks for. */
   public static final int SIMILAR_TERMS = 25;
-
-  private static final BytesRef QUOTED_YES = new BytesRef(Schema.QUOTED_YES);
 
   private static final String BONUS_DESCRIPTION =
       "bonus: every word of the query is in the passage's own text";
@@ -361,9 +356,7 @@ public final class PassageSearch {
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
       ScoreExplanation explanation = options.explain() ? explanation(sd) : null;
-      List<Quote> quotes = quoted(sd.doc)
-          ? QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r)
-          : List.of();
+      List<Quote> quotes = QuoteSearch.of(QuoteValues.read(searcher.getIndexReader(), sd.doc), r);
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
     }
@@ -375,26 +368,6 @@ public final class PassageSearch {
         return withShare(withShare(e, r.firstStage(), ARTICLE_DESCRIPTION), r.score, RESCORE_DESCRIPTION);
       }
       return withShare(e, sd.score, ARTICLE_DESCRIPTION);
-    }
-
-    /**
-     * Whether the passage holds a quotation ({@link Schema#QUOTED}): only then are its stored
-     * fields read, which decompresses a block of several passages (12 % of a search's CPU when
-     * read for every hit).
-     */
-    private boolean quoted(int doc) throws IOException {
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      Terms terms = leaf.reader().terms(Schema.QUOTED);
-      if (terms == null) {
-        return false;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(QUOTED_YES)) {
-        return false;
-      }
-      int target = doc - leaf.docBase;
-      return te.postings(null, PostingsEnum.NONE).advance(target) == target;
     }
   }
 

@@ -6,11 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,7 +23,9 @@ import org.depeche.Quote;
 import org.depeche.SearchOptions;
 import org.depeche.SpeakerCount;
 import org.depeche.index.PassageRecord;
+import org.depeche.index.QuoteValues;
 import org.depeche.index.Schema;
+import org.depeche.passage.quote.Quotation;
 
 /**
  * Reads the quotations stored with the passages: those of the passages a search finds, all of them
@@ -48,13 +47,12 @@ public final class QuoteSearch {
       throws IOException {
     List<Quote> quotes = new ArrayList<>();
     if (options.speaker() == null && query.isBlank()) {
-      StoredFields stored = searcher.storedFields();
       TermQuery quoted = new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES));
       ScoreDoc[] docs = searcher.search(quoted, options.limit(), Sort.INDEXORDER).scoreDocs;
       PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(),
           java.util.Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray());
       for (int k = 0; k < docs.length; k++) {
-        for (Quote q : of(stored.document(docs[k].doc, FIELDS), records[k])) {
+        for (Quote q : of(QuoteValues.read(searcher.getIndexReader(), docs[k].doc), records[k])) {
           if (quotes.size() < options.limit()) {
             quotes.add(q);
           }
@@ -77,7 +75,6 @@ public final class QuoteSearch {
   /** Returns who is quoted and how often, most quoted first, then by name; unattributed quotes aside. */
   public static List<SpeakerCount> speakers(IndexSearcher searcher) throws IOException {
     Map<String, Long> counts = new HashMap<>();
-    StoredFields stored = searcher.storedFields();
     Weight weight = searcher.createWeight(searcher.rewrite(
         new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES))), ScoreMode.COMPLETE_NO_SCORES, 1);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -89,10 +86,9 @@ public final class QuoteSearch {
       DocIdSetIterator docs = scorer.iterator();
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (live == null || live.get(d)) {
-          for (String speaker : stored.document(leaf.docBase + d, Set.of(Schema.QUOTE_SPEAKER))
-              .getValues(Schema.QUOTE_SPEAKER)) {
-            if (!speaker.isEmpty()) {
-              counts.merge(speaker, 1L, Long::sum);
+          for (Quotation q : QuoteValues.read(leaf.reader(), d)) {
+            if (q.speaker() != null) {
+              counts.merge(q.speaker(), 1L, Long::sum);
             }
           }
         }
@@ -104,21 +100,12 @@ public final class QuoteSearch {
         .toList();
   }
 
-  /** The stored fields that hold a passage's quotations. */
-  static final Set<String> FIELDS = Set.of(Schema.QUOTE_TEXT, Schema.QUOTE_SPEAKER, Schema.QUOTE_ROLE);
-
-  /** Returns the quotations stored on a passage's document, whose record is {@code passage}. */
-  static List<Quote> of(Document doc, PassageRecord passage) {
-    String[] texts = doc.getValues(Schema.QUOTE_TEXT);
-    if (texts.length == 0) {
-      return List.of();
-    }
-    String[] speakers = doc.getValues(Schema.QUOTE_SPEAKER);
-    String[] roles = doc.getValues(Schema.QUOTE_ROLE);
-    List<Quote> quotes = new ArrayList<>(texts.length);
-    for (int i = 0; i < texts.length; i++) {
-      quotes.add(new Quote(texts[i], speakers[i].isEmpty() ? null : speakers[i], roles[i].isEmpty() ? null : roles[i],
-          passage.passageId(), passage.articleId(), passage.title(), passage.date()));
+  /** Returns the quotations of a passage, whose record is {@code passage}, as the library shows them. */
+  static List<Quote> of(List<Quotation> quotations, PassageRecord passage) {
+    List<Quote> quotes = new ArrayList<>(quotations.size());
+    for (Quotation q : quotations) {
+      quotes.add(new Quote(q.text(), q.speaker(), q.role(), passage.passageId(), passage.articleId(),
+          passage.title(), passage.date()));
     }
     return quotes;
   }
