@@ -224,7 +224,9 @@ public final class Schema {
    * analyzed once per field analyzer: the title once with {@code analyzer} (the index's) and once
    * for {@link #WORDS}, for all the passages ({@link CachedTokens}); the passages' {@link #TEXT}
    * tokens are recorded as the passages are indexed and replayed for {@link #ARTICLE_TEXT} ({@link
-   * TokenTape}). The documents are to be indexed once, in order, by one thread.
+   * TokenTape}), and their unstemmed terms replayed for the passage's {@link #WORDS} when the analyzer
+   * gives them ({@link org.depeche.analysis.UnstemmedTermAttribute}; else the passage is analyzed
+   * again). The documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
@@ -246,7 +248,7 @@ public final class Schema {
         doc.add(new StringField(FILE, file, Field.Store.NO));
       }
       doc.add(tape.field(TEXT, p.text()));
-      doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
+      doc.add(tape.words(WORDS, p.text(), WORDS_TYPE));
       if (article.title() != null) {
         doc.add(new TextField(TITLE, title));
         doc.add(new TextField(TEXT, title));
