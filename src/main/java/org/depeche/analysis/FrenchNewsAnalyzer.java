@@ -33,7 +33,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>lower case;
  *   <li>{@linkplain #DEFAULT_STOP_SET stop words} are removed, leaving a gap in positions so
  *       that phrases stay exact;
- *   <li>accents and ligatures are folded to ASCII ({@code "Œuvre"} → {@code oeuvre});
+ *   <li>accents and ligatures are folded to ASCII ({@code "Œuvre"} → {@code oeuvre}); the word
+ *       so far stays on the token as its {@link UnstemmedTermAttribute};
  *   <li>a word is replaced by its lemma from LanguageTool's French dictionary when the dictionary
  *       gives it one lemma ({@code "faisait"} → {@code faire}; see {@code FrenchLemmaFilter});
  *   <li>a minimal stemmer ({@link FrenchMinimalStemFilter}) takes off the plural and feminine
@@ -149,7 +150,8 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   }
 
   /**
-   * Returns the analyzer without its last step, the stemmer: it gives the words as written, lower
+   * Returns the analyzer without its last step, the stemmer (the words a stemmed analyzer's
+   * tokens also carry, in their {@link UnstemmedTermAttribute}): it gives the words as written, lower
    * case and folded ({@code "les militaires britanniques"} → {@code _ militaires britanniques}), for
    * prefix searches and spelling suggestions that must see whole words, not stems.
    */
@@ -180,8 +182,9 @@ public final class FrenchNewsAnalyzer extends Analyzer {
     result = new StopFilter(result, DEFAULT_STOP_SET);
     result = new ASCIIFoldingFilter(result);
     switch (stemming) {
-      case LEMMA -> result = new FrenchMinimalStemFilter(new FrenchLemmaFilter(result));
-      case LIGHT -> result = new FrenchLightStemFilter(result);
+      case LEMMA ->
+          result = new FrenchMinimalStemFilter(new FrenchLemmaFilter(new UnstemmedTermFilter(result)));
+      case LIGHT -> result = new FrenchLightStemFilter(new UnstemmedTermFilter(result));
       case NONE -> {}
     }
     return new TokenStreamComponents(source, result);

@@ -220,78 +220,127 @@ public final class Schema {
    * analyzed once per field analyzer: the title once with {@code analyzer} (the index's) and once
    * for {@link #WORDS}, for all the passages ({@link CachedTokens}); the passages' {@link #TEXT}
    * tokens are recorded as the passages are indexed and replayed for {@link #ARTICLE_TEXT} ({@link
-   * TokenTape}). The documents are to be indexed once, in order, by one thread.
+   * TokenTape}), and their unstemmed terms replayed for the passage's {@link #WORDS} when the analyzer
+   * gives them ({@link org.depeche.analysis.UnstemmedTermAttribute}; else the passage is analyzed
+   * again). The documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
   public static List<Document> documents(Article article, List<Passage> passages,
       List<List<Quotation>> quotations, String file, Analyzer analyzer) {
-    List<Document> docs = new ArrayList<>(passages.size());
-    TokenStream title = article.title() == null ? null : CachedTokens.of(analyzer, TEXT, article.title());
-    TokenStream titleWords = article.title() == null ? null : CachedTokens.of(analyzer, WORDS, article.title());
-    TokenStream source = article.source() == null ? null : CachedTokens.of(analyzer, SOURCE, article.source());
-    TokenTape tape = new TokenTape();
-    for (int i = 0; i < passages.size(); i++) {
-      Passage p = passages.get(i);
-      Document doc = new Document();
-      doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
-      doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
-      doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
-      doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
-      if (file != null) {
-        doc.add(new StringField(FILE, file, Field.Store.NO));
-      }
-      doc.add(tape.field(TEXT, p.text()));
-      doc.add(new Field(WORDS, p.text(), WORDS_TYPE));
-      if (article.title() != null) {
-        doc.add(new TextField(TITLE, title));
-        doc.add(new TextField(TEXT, title));
-        doc.add(new Field(WORDS, titleWords, WORDS_TYPE));
-      }
-      if (article.source() != null) {
-        doc.add(new TextField(SOURCE, source));
-        doc.add(new StringField(SOURCE_KEY, key(article.source()), Field.Store.NO));
-        doc.add(new SortedDocValuesField(SOURCE_FACET, new BytesRef(article.source().strip())));
-      }
-      LocalDate date = article.date();
-      if (date != null) {
-        doc.add(new LongPoint(DAY, date.toEpochDay()));
-        doc.add(new NumericDocValuesField(DAY, date.toEpochDay()));
-      }
-      if (article.category() != null) {
-        doc.add(new StringField(CATEGORY, article.category(), Field.Store.NO));
-        doc.add(new StringField(CATEGORY_KEY, key(article.category()), Field.Store.NO));
-        doc.add(new SortedDocValuesField(CATEGORY_FACET, new BytesRef(article.category().strip())));
-      }
-      List<Quotation> quotes = quotations.get(i);
-      if (!quotes.isEmpty()) {
-        doc.add(new StringField(QUOTED, QUOTED_YES, Field.Store.NO));
-        doc.add(QuoteValues.field(quotes));
-      }
-      for (Quotation q : quotes) {
-        if (q.speaker() != null) {
-          doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
-        }
-      }
-      doc.add(PassageRecord.field(article, p));
-      docs.add(doc);
-    }
+    List<Document> docs = new ArrayList<>(passages.size() + 1);
     if (passages.isEmpty()) {
       return docs;
     }
+    Shared shared = new Shared(article, file, analyzer);
+    TokenTape tape = new TokenTape();
+    for (int i = 0; i < passages.size(); i++) {
+      docs.add(passageDocument(shared, passages.get(i), quotations.get(i), tape));
+    }
+    docs.add(articleDocument(shared, passages, tape));
+    return docs;
+  }
+
+  /**
+   * What the documents of one article have in common, made once: its title and source analyzed,
+   * its keys and facets. Kept out of the documents' methods so that each stays a small unit for the
+   * JIT compiler, which compiles a method with all it inlines.
+   */
+  private static final class Shared {
+    final Article article;
+    final String file;
+    final TokenStream title;
+    final TokenStream titleWords;
+    final TokenStream source;
+    final BytesRef articleId;
+    final String sourceKey;
+    final BytesRef sourceFacet;
+    final String categoryKey;
+    final BytesRef categoryFacet;
+
+    Shared(Article article, String file, Analyzer analyzer) {
+      this.article = article;
+      this.file = file;
+      boolean titled = article.title() != null;
+      title = titled ? CachedTokens.of(analyzer, TEXT, article.title()) : null;
+      titleWords = titled ? CachedTokens.of(analyzer, WORDS, article.title()) : null;
+      boolean sourced = article.source() != null;
+      source = sourced ? CachedTokens.of(analyzer, SOURCE, article.source()) : null;
+      sourceKey = sourced ? key(article.source()) : null;
+      sourceFacet = sourced ? new BytesRef(article.source().strip()) : null;
+      boolean categorized = article.category() != null;
+      categoryKey = categorized ? key(article.category()) : null;
+      categoryFacet = categorized ? new BytesRef(article.category().strip()) : null;
+      articleId = new BytesRef(article.id());
+    }
+  }
+
+  private static Document passageDocument(Shared shared, Passage p, List<Quotation> quotes, TokenTape tape) {
+    Article article = shared.article;
+    Document doc = new Document();
+    doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
+    doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ARTICLE_ID, shared.articleId));
+    doc.add(new IntField(PASSAGE_NUMBER, p.number(), Field.Store.YES));
+    if (shared.file != null) {
+      doc.add(new StringField(FILE, shared.file, Field.Store.NO));
+    }
+    doc.add(tape.field(TEXT, p.text()));
+    doc.add(tape.words(WORDS, p.text(), WORDS_TYPE));
+    if (shared.title != null) {
+      doc.add(new TextField(TITLE, shared.title));
+      doc.add(new TextField(TEXT, shared.title));
+      doc.add(new Field(WORDS, shared.titleWords, WORDS_TYPE));
+    }
+    if (shared.source != null) {
+      doc.add(new TextField(SOURCE, shared.source));
+      doc.add(new StringField(SOURCE_KEY, shared.sourceKey, Field.Store.NO));
+      doc.add(new SortedDocValuesField(SOURCE_FACET, shared.sourceFacet));
+    }
+    LocalDate date = article.date();
+    if (date != null) {
+      doc.add(new LongPoint(DAY, date.toEpochDay()));
+      doc.add(new NumericDocValuesField(DAY, date.toEpochDay()));
+    }
+    if (article.category() != null) {
+      doc.add(new StringField(CATEGORY, article.category(), Field.Store.NO));
+      doc.add(new StringField(CATEGORY_KEY, shared.categoryKey, Field.Store.NO));
+      doc.add(new SortedDocValuesField(CATEGORY_FACET, shared.categoryFacet));
+    }
+    if (!quotes.isEmpty()) {
+      addQuotations(doc, quotes);
+    }
+    doc.add(PassageRecord.field(article, p));
+    return doc;
+  }
+
+  private static void addQuotations(Document doc, List<Quotation> quotes) {
+    doc.add(new StringField(QUOTED, QUOTED_YES, Field.Store.NO));
+    doc.add(QuoteValues.field(quotes));
+    for (Quotation q : quotes) {
+      if (q.speaker() != null) {
+        doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
+      }
+    }
+  }
+
+  private static Document articleDocument(Shared shared, List<Passage> passages, TokenTape tape) {
     Document whole = new Document();
-    whole.add(new StringField(ARTICLE_ID, article.id(), Field.Store.NO));
-    whole.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
-    if (file != null) {
-      whole.add(new StringField(FILE, file, Field.Store.NO));
+    whole.add(new StringField(ARTICLE_ID, shared.article.id(), Field.Store.NO));
+    whole.add(new SortedDocValuesField(ARTICLE_ID, shared.articleId));
+    if (shared.file != null) {
+      whole.add(new StringField(FILE, shared.file, Field.Store.NO));
+    }
+    int[] lengths = new int[passages.size()];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = passages.get(i).text().length();
     }
     // As if analyzed from the passages joined by blank lines: see TokenTape.
-    whole.add(new TextField(ARTICLE_TEXT, tape.replay(passages.stream().mapToInt(p -> p.text().length()).toArray())));
-    if (article.title() != null) {
-      whole.add(new TextField(ARTICLE_TEXT, title));
+    whole.add(new TextField(ARTICLE_TEXT, tape.replay(lengths)));
+    if (shared.title != null) {
+      whole.add(new TextField(ARTICLE_TEXT, shared.title));
     }
-    docs.add(whole);
-    return docs;
+    return whole;
   }
 
   /** Returns the record of a corpus file indexed with the given fingerprint. */

@@ -9,7 +9,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
+import org.depeche.analysis.UnstemmedTermAttribute;
 
 /**
  * The tokens of an article's passages, recorded as the index's analyzer gives them for {@link
@@ -28,9 +30,14 @@ import org.apache.lucene.document.TextField;
  * <pre>{@code
  * TokenTape tape = new TokenTape();
  * passageDoc.add(tape.field(Schema.TEXT, passage.text()));   // recorded when indexed, per passage
+ * passageDoc.add(tape.words(Schema.WORDS, passage.text(), wordsType));   // then its words replayed
  * int[] lengths = passages.stream().mapToInt(p -> p.text().length()).toArray();
  * articleDoc.add(new TextField(Schema.ARTICLE_TEXT, tape.replay(lengths)));   // indexed after them
  * }</pre>
+ *
+ * <p>When the analyzer's tokens carry their {@linkplain UnstemmedTermAttribute unstemmed term}, the
+ * tape also keeps the unstemmed terms of the last passage recorded, for its {@link Schema#WORDS}
+ * ({@link #words}): the words a second, unstemmed analysis of the passage would give.
  *
  * <p>Not thread-safe: the documents of one article are indexed by one thread, in order.
  */
@@ -46,13 +53,37 @@ final class TokenTape {
   private int[] passageEnds = new int[16];
   private int[] endIncrements = new int[16];
   private int passages;
+  /** How many fields {@link #field} made: the next one's passage number in the recording. */
+  private int fieldsMade;
+  /** The unstemmed terms of the passage recorded {@code wordsOf}-th, or -1 (none, or not whole). */
+  private char[] words = new char[1024];
+  private int[] wordEnds = new int[128];
+  private int wordCount;
+  private int wordsOf = -1;
 
   /** Returns a field of {@code text} analyzed as {@code name}, whose tokens this tape records. */
   Field field(String name, String text) {
+    fieldsMade++;
     return new Field(name, text, TextField.TYPE_NOT_STORED) {
       @Override
       public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
         return new Tap(super.tokenStream(analyzer, reuse));
+      }
+    };
+  }
+
+  /**
+   * Returns a field of {@code text}'s unstemmed words, of {@code type} (which must not index
+   * positions): the unstemmed terms recorded with the field of {@link #field} made just before it,
+   * for the same text and indexed just before it, in the same document; or, when the analyzer gave
+   * none, {@code text} analyzed as {@code name}.
+   */
+  Field words(String name, String text, FieldType type) {
+    int passage = fieldsMade - 1;
+    return new Field(name, text, type) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return wordsOf == passage ? new Words() : super.tokenStream(analyzer, reuse);
       }
     };
   }
@@ -87,6 +118,18 @@ final class TokenTape {
     tokens++;
   }
 
+  private void recordWord(char[] term, int length) {
+    if (wordCount == wordEnds.length) {
+      wordEnds = Arrays.copyOf(wordEnds, wordCount * 2);
+    }
+    int from = wordCount == 0 ? 0 : wordEnds[wordCount - 1];
+    if (from + length > words.length) {
+      words = Arrays.copyOf(words, Math.max(words.length * 2, from + length));
+    }
+    System.arraycopy(term, 0, words, from, length);
+    wordEnds[wordCount++] = from + length;
+  }
+
   private void recordEnd(int increment) {
     if (passages == passageEnds.length) {
       passageEnds = Arrays.copyOf(passageEnds, passages * 2);
@@ -102,9 +145,18 @@ final class TokenTape {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final UnstemmedTermAttribute unstemmed;
 
     Tap(TokenStream input) {
       super(input);
+      unstemmed = hasAttribute(UnstemmedTermAttribute.class) ? getAttribute(UnstemmedTermAttribute.class) : null;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      wordsOf = -1;
+      wordCount = 0;
     }
 
     @Override
@@ -114,13 +166,47 @@ final class TokenTape {
       }
       record(term.buffer(), term.length(), increment.getPositionIncrement(), offset.startOffset(),
           offset.endOffset());
+      if (unstemmed != null) {
+        recordWord(unstemmed.buffer(), unstemmed.length());
+      }
       return true;
     }
 
     @Override
     public void end() throws IOException {
       super.end();
+      if (unstemmed != null) {
+        wordsOf = passages;
+      }
       recordEnd(increment.getPositionIncrement());
+    }
+  }
+
+  /**
+   * The unstemmed terms of the last passage recorded, one position apart: the field they go to
+   * indexes no positions.
+   */
+  private final class Words extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private int next;
+
+    @Override
+    public void reset() {
+      next = 0;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next == wordCount) {
+        return false;
+      }
+      clearAttributes();
+      int from = next == 0 ? 0 : wordEnds[next - 1];
+      term.copyBuffer(words, from, wordEnds[next] - from);
+      increment.setPositionIncrement(1);
+      next++;
+      return true;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
@@ -126,6 +127,30 @@ class FrenchNewsAnalyzerTest {
 
   private static int hits(IndexSearcher searcher, String query) throws ParseException, IOException {
     return searcher.count(new QueryParser("text", ANALYZER).parse(query));
+  }
+
+  @Test
+  void stemmedTokensCarryTheUnstemmedAnalyzersWords() throws IOException {
+    String text = "Les militaires britanniques, l’Œuvre du Royaume-Uni : il faisait 14,5 % à Bamako.";
+    List<String> words = Analysis.tokens(FrenchNewsAnalyzer.unstemmed(), text).stream().map(Token::term).toList();
+    assertEquals(List.of("militaires", "britanniques", "oeuvre", "royaumeuni", "royaume", "uni", "faisait", "14,5",
+        "bamako"), words);
+    for (Analyzer stemmed : List.of(ANALYZER, FrenchNewsAnalyzer.lightStemmed())) {
+      assertEquals(words, unstemmedTerms(stemmed, text));
+    }
+  }
+
+  private static List<String> unstemmedTerms(Analyzer analyzer, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      UnstemmedTermAttribute unstemmed = ts.getAttribute(UnstemmedTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(new String(unstemmed.buffer(), 0, unstemmed.length()));
+      }
+      ts.end();
+    }
+    return out;
   }
 
   @Test

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -71,6 +75,38 @@ class SchemaPostingsTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TextAnalyzer.class, names = {"DEPECHE", "DEPECHE_LIGHT"})
+  void passageWordsComeFromTheAnalysisOfItsText(TextAnalyzer choice) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    new CorpusReader().read(List.of(Path.of("corpus")), articles::add, problem -> {});
+    Map<String, Integer> analyses = new HashMap<>();
+    Analyzer counting = new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      private final Analyzer schema = Schema.analyzer(choice);
+
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return schema;
+      }
+
+      @Override
+      protected Reader wrapReader(String fieldName, Reader reader) {
+        analyses.merge(fieldName, 1, Integer::sum);
+        return reader;
+      }
+    };
+    int titles = 0;
+    try (Directory dir = new ByteBuffersDirectory(); IndexWriter w = writer(dir, counting)) {
+      for (Article article : articles) {
+        List<Passage> passages = PassageSplitter.split(article);
+        w.addDocuments(Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), null, counting));
+        titles += article.title() == null ? 0 : 1;
+      }
+    }
+    assertTrue(analyses.get(Schema.TEXT) > 2 * articles.size(), "each passage's text is analyzed");
+    assertEquals(titles, analyses.get(Schema.WORDS), "only the titles are analyzed for " + Schema.WORDS);
   }
 
   private static IndexWriter writer(Directory dir, Analyzer analyzer) throws IOException {
