@@ -19,8 +19,11 @@ package org.depeche;
  * @param proximityWeight how much two words that follow each other in the query score again when
  *     they are within a few words of each other in the text, as a share of their BM25 score as a
  *     phrase ({@value #DEFAULT_PROXIMITY_WEIGHT} by default; 0 for none)
+ * @param rescore whether the best passages, ranked in their article's context, are re-scored with a
+ *     few lexical features and weights learned on the dev queries (yes by default; see {@code
+ *     org.depeche.search.Rescorer} and the README's Ranking section)
  */
-public record Ranking(float articleWeight, boolean allWordsFirst, float proximityWeight) {
+public record Ranking(float articleWeight, boolean allWordsFirst, float proximityWeight, boolean rescore) {
   /**
    * The default {@link #articleWeight()}: the article's score leads, its passages' own scores order
    * them and break ties. With proximity 0.3, article-level MRR@10 on the OrangeSum headlines, where
@@ -47,21 +50,26 @@ public record Ranking(float articleWeight, boolean allWordsFirst, float proximit
 
   /** Returns the default ranking. */
   public static Ranking defaults() {
-    return new Ranking(DEFAULT_ARTICLE_WEIGHT, true, DEFAULT_PROXIMITY_WEIGHT);
+    return new Ranking(DEFAULT_ARTICLE_WEIGHT, true, DEFAULT_PROXIMITY_WEIGHT, true);
   }
 
   /** Returns this ranking with another article weight. */
   public Ranking withArticleWeight(float articleWeight) {
-    return new Ranking(articleWeight, allWordsFirst, proximityWeight);
+    return new Ranking(articleWeight, allWordsFirst, proximityWeight, rescore);
   }
 
   /** Returns this ranking with all-words-first on or off. */
   public Ranking withAllWordsFirst(boolean allWordsFirst) {
-    return new Ranking(articleWeight, allWordsFirst, proximityWeight);
+    return new Ranking(articleWeight, allWordsFirst, proximityWeight, rescore);
   }
 
   /** Returns this ranking with another proximity weight. */
   public Ranking withProximityWeight(float proximityWeight) {
-    return new Ranking(articleWeight, allWordsFirst, proximityWeight);
+    return new Ranking(articleWeight, allWordsFirst, proximityWeight, rescore);
+  }
+
+  /** Returns this ranking with re-scoring on or off. */
+  public Ranking withRescore(boolean rescore) {
+    return new Ranking(articleWeight, allWordsFirst, proximityWeight, rescore);
   }
 }

@@ -18,7 +18,29 @@ class RankingTest {
   }
 
   private static Ranking plain() {
-    return new Ranking(0, false, 0);
+    return new Ranking(0, false, 0, false);
+  }
+
+  @Test
+  void rescoringPutsAnEarlierPassageOfTheSameArticleFirstWhenTheirScoresAreClose() {
+    try (DepecheIndex index = DepecheIndex.openForWriting(dir)) {
+      // Same article, so the same share of its score; "tigre" once in #0, twice in #3 (a higher
+      // BM25, by less than the 10 ln 4 = 13.9 that re-scoring takes from the fourth passage).
+      index.add(Article.builder("story").text("""
+          Un tigre a été vu près du village.
+
+          Les habitants restent chez eux.
+
+          La réserve ferme ses portes.
+
+          Le tigre, un vieux tigre, dort.""").build());
+      index.commit();
+      Ranking first = Ranking.defaults().withRescore(false);
+      assertEquals(List.of("story#3", "story#0"),
+          ids(index, "tigre", first.withArticleWeight(0)).subList(0, 2));
+      assertEquals("story#3", ids(index, "tigre", first).getFirst());
+      assertEquals("story#0", ids(index, "tigre", Ranking.defaults()).getFirst());
+    }
   }
 
   @Test

@@ -285,6 +285,8 @@ class SearchFeaturesTest {
     assertEquals(best.score(), e.value(), 1e-3);
     assertTrue(e.details().stream().anyMatch(d -> d.description().startsWith("bonus: every word")), e.toString());
     assertTrue(e.details().stream().anyMatch(d -> d.description().startsWith("article context:")), e.toString());
+    assertTrue(e.details().stream().anyMatch(d -> d.description().startsWith("re-scoring:")), e.toString());
+    assertEquals(e.value(), (float) e.details().stream().mapToDouble(ScoreExplanation::value).sum(), 1e-3);
     assertTrue(e.toString().contains("text:bamako"), e.toString());
     assertNull(index.search("Bamako").hits().getFirst().explanation());
   }

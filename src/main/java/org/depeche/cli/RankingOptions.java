@@ -21,6 +21,10 @@ final class RankingOptions {
       description = "Put the passages holding every word first (default: on).")
   boolean allWordsFirst;
 
+  @Option(names = "--rescore", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Re-score the best passages with a few lexical features (default: on).")
+  boolean rescore;
+
   /**
    * Returns the ranking these options describe.
    *
@@ -28,7 +32,7 @@ final class RankingOptions {
    */
   Ranking ranking(CommandLine commandLine) {
     try {
-      Ranking r = Ranking.defaults().withAllWordsFirst(allWordsFirst);
+      Ranking r = Ranking.defaults().withAllWordsFirst(allWordsFirst).withRescore(rescore);
       r = articleWeight == null ? r : r.withArticleWeight(articleWeight);
       return proximity == null ? r : r.withProximityWeight(proximity);
     } catch (IllegalArgumentException e) {

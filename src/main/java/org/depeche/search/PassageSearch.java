@@ -80,6 +80,9 @@ public final class PassageSearch {
   private static final String BONUS_DESCRIPTION =
       "bonus: every word of the query is in the passage's own text";
 
+  private static final String RESCORE_DESCRIPTION =
+      "re-scoring: the passage's share of the query in its text, title and words as typed, and its place";
+
   private static final String ARTICLE_DESCRIPTION =
       "article context: the article's whole text, its BM25 score times the article weight";
 
@@ -95,17 +98,21 @@ public final class PassageSearch {
     long started = System.nanoTime();
     if (options.speaker() != null && query.isBlank()) {
       // Every passage quoting the speaker (Filters adds the speaker), in index order.
-      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, Set.of(),
-          options);
+      Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, null,
+          Set.of(), options);
       return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
           found.facets(), null);
     }
     ParsedQuery parsed = QueryParser.parse(query);
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
         searcher.getIndexReader(), options.ranking().allWordsFirst(), options.ranking().proximityWeight());
+    Rescorer.Prepared rescore = compiled.query() != null && options.ranking().rescore()
+        ? Rescorer.prepare(parsed, compiled.query(), analyzer, searcher.getIndexReader())
+        : null;
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
-        : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), compiled.highlightTerms(), options);
+        : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), rescore, compiled.highlightTerms(),
+            options);
     // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
     // cost on long queries, for nothing when the results already answer the query.
     String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
@@ -150,7 +157,7 @@ public final class PassageSearch {
         }
       }
     });
-    Found found = run(searcher, analyzer, query, null, terms, options);
+    Found found = run(searcher, analyzer, query, null, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
   }
@@ -178,15 +185,16 @@ public final class PassageSearch {
    * Runs a compiled query.
    *
    * @param articleQuery the query on articles' whole text for {@link ArticleContext}, or null
+   * @param rescore the query prepared for {@link Rescorer}, or null for no re-scoring
    */
   private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Query articleQuery,
-      Set<String> highlight, SearchOptions options) throws IOException {
+      Rescorer.Prepared rescore, Set<String> highlight, SearchOptions options) throws IOException {
     Query filter = Filters.of(options);
     Query filtered = filter == null ? query
         : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
     List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
-    Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, options, n, countUpTo);
+    Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, rescore, options, n, countUpTo);
     if (options.perArticle() == 0) {
       TopDocs top = ranker.top(filtered, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
       List<PassageHit> passages = new ArrayList<>();
@@ -301,15 +309,22 @@ public final class PassageSearch {
   /**
    * The best {@code n} passages in the order asked for, with their scores and the total, exact up
    * to {@code countUpTo} matches (always exact in date order); by relevance, in the context of
-   * their article when the ranking says so and {@code articleQuery} is not null.
+   * their article when the ranking says so and {@code articleQuery} is not null, then re-scored by
+   * {@link Rescorer} when {@code rescore} is not null.
    */
-  private static TopDocs ranked(IndexSearcher searcher, Query query, Query articleQuery,
+  private static TopDocs ranked(IndexSearcher searcher, Query query, Query articleQuery, Rescorer.Prepared rescore,
       SearchOptions options, int n, int countUpTo) throws IOException {
     if (options.sort() == SearchOptions.Sort.RELEVANCE) {
       float weight = options.ranking().articleWeight();
-      return articleQuery != null && weight > 0
-          ? ArticleContext.rank(searcher, query, articleQuery, weight, n, countUpTo)
-          : searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
+      if (articleQuery == null || weight <= 0) {
+        return searcher.search(query, new TopScoreDocCollectorManager(n, countUpTo));
+      }
+      if (rescore == null) {
+        return ArticleContext.rank(searcher, query, articleQuery, weight, n, countUpTo);
+      }
+      TopDocs top = ArticleContext.rank(searcher, query, articleQuery, weight, Math.max(n, Rescorer.DEPTH),
+          countUpTo);
+      return Rescorer.rescore(searcher, rescore, top, n);
     }
     boolean newest = options.sort() == SearchOptions.Sort.NEWEST_FIRST;
     SortField day = new SortField(Schema.DAY, SortField.Type.LONG, newest);
@@ -345,13 +360,21 @@ public final class PassageSearch {
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
-      ScoreExplanation explanation =
-          options.explain() ? withArticleShare(explain(searcher.explain(query, sd.doc)), sd.score) : null;
+      ScoreExplanation explanation = options.explain() ? explanation(sd) : null;
       List<Quote> quotes = quoted(sd.doc)
           ? QuoteSearch.of(searcher.storedFields().document(sd.doc, QuoteSearch.FIELDS), r)
           : List.of();
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
+    }
+
+    /** The passage's explanation, with its article's share and its re-scoring when there are. */
+    private ScoreExplanation explanation(ScoreDoc sd) throws IOException {
+      ScoreExplanation e = explain(searcher.explain(query, sd.doc));
+      if (sd instanceof Rescorer.Rescored r) {
+        return withShare(withShare(e, r.firstStage(), ARTICLE_DESCRIPTION), r.score, RESCORE_DESCRIPTION);
+      }
+      return withShare(e, sd.score, ARTICLE_DESCRIPTION);
     }
 
     /**
@@ -376,15 +399,15 @@ public final class PassageSearch {
   }
 
   /**
-   * The passage's explanation with, when the passage was ranked in its article's context, the
-   * article's share of the score as one more term of the sum.
+   * The passage's explanation with, when its score is not the explanation's, the difference as one
+   * more term of the sum (the article's share, or the re-scoring's).
    */
-  private static ScoreExplanation withArticleShare(ScoreExplanation passage, float score) {
+  private static ScoreExplanation withShare(ScoreExplanation passage, float score, String description) {
     float share = score - passage.value();
     if (Math.abs(share) <= 1e-4f * Math.max(1f, Math.abs(score))) {
       return passage;
     }
-    ScoreExplanation article = new ScoreExplanation(share, ARTICLE_DESCRIPTION, List.of());
+    ScoreExplanation article = new ScoreExplanation(share, description, List.of());
     List<ScoreExplanation> terms = new ArrayList<>();
     if (passage.description().equals("sum of:")) {
       terms.addAll(passage.details());

@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * bench/run [--runs 3] [--scales 1,2,4] [--data ../shared/data] [--work target/bench]
- *           [--only index,search,cli] [--index DIR]
+ *           [--only index,memory,search,cli] [--index DIR]
  * </pre>
  *
  * <p>{@code --only} runs some of the three parts; search and the command line then use the indexes
@@ -45,8 +45,10 @@ import java.util.zip.GZIPOutputStream;
 public final class Benchmark {
   private static final List<String> ENGINES = List.of("depeche", "lucene");
   /** The parts of the benchmark {@code --only} can choose. */
-  private static final Set<String> PARTS = Set.of("index", "search", "cli");
+  private static final Set<String> PARTS = Set.of("index", "memory", "search", "cli");
   private static final int[] INDEX_THREADS = {1, 2};
+  /** Seconds between the full collections forced in the live-heap runs. */
+  private static final int FULL_GC_EVERY = 5;
   /** Headline queries run as separate {@code ./depeche search} processes, per run. */
   private static final int CLI_QUERIES = 5;
   private static final List<String> JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector",
@@ -59,6 +61,8 @@ public final class Benchmark {
   private final Set<String> parts;
   private final Path depecheIndex;
   private final PrintWriter report;
+  /** The live-heap runs' results by scale, then engine, for the summary across scales. */
+  private final Map<Integer, Map<String, Map<String, String>>> liveHeap = new LinkedHashMap<>();
 
   private Benchmark(int runs, List<Integer> scales, Path data, Path work, Set<String> parts, Path depecheIndex,
       Writer report) {
@@ -91,7 +95,7 @@ public final class Benchmark {
     }
     if (parts.isEmpty() || !PARTS.containsAll(parts)) {
       System.err.println("usage: bench/run [--runs N] [--scales 1,2,4] [--data DIR] [--work DIR] "
-          + "[--only index,search,cli] [--index DIR]");
+          + "[--only index,memory,search,cli] [--index DIR]");
       System.exit(2);
     }
     Files.createDirectories(work);
@@ -122,7 +126,7 @@ public final class Benchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage());
     report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
         String.join(" ", JVM_OPTIONS));
-    report.printf("- each figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
+    report.printf("- each timed figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
     for (int scale : scales) {
       List<Path> inputs = corpus(scale);
       long textBytes = 0;
@@ -131,10 +135,15 @@ public final class Benchmark {
       }
       if (parts.contains("index")) {
         indexing(scale, inputs, textBytes);
+      } else if (parts.contains("memory")) {
+        liveHeap(scale, inputs);
       }
       if (parts.contains("search")) {
         searching(scale, inputs);
       }
+    }
+    if (liveHeap.size() > 1) {
+      liveHeapAcrossScales();
     }
     if (parts.contains("cli")) {
       commandLine();
@@ -175,6 +184,51 @@ public final class Benchmark {
             cpu, baseCpu / cpu, mb((long) median(rs, "size")), mb((long) median(rs, "heap")),
             mb((long) median(rs, "rss")));
       }
+    }
+    report.println();
+    liveHeap(scale, inputs);
+  }
+
+  /**
+   * One more, untimed run per engine with 2 threads and a full collection forced every {@value
+   * #FULL_GC_EVERY} s: the heap left after each is the live data at that moment, which the "peak
+   * live heap" above (after any collection, dead objects promoted but not yet collected included)
+   * overstates more the longer a run lasts.
+   */
+  private void liveHeap(int scale, List<Path> inputs) throws Exception {
+    Map<String, Map<String, String>> results = new LinkedHashMap<>();
+    for (String engine : ENGINES) {
+      Path dir = work.resolve("index-" + engine + "-" + scale + "x-live");
+      deleteTree(dir);
+      List<String> args = new ArrayList<>(List.of(engine, "2", dir.toString()));
+      inputs.forEach(p -> args.add(p.toString()));
+      progress("index scale %d: %s, live heap sampled", scale, engine);
+      results.put(engine, child(IndexRun.class, args, List.of("-Dbench.fullGcEvery=" + FULL_GC_EVERY)).getFirst());
+      deleteTree(dir);
+    }
+    liveHeap.put(scale, results);
+    report.printf("Live data while indexing, %d× (2 threads, one untimed run each, a full collection "
+        + "forced every %d s; the heap in use after each is all live):%n%n", scale, FULL_GC_EVERY);
+    report.printf("| engine | peak heap after a full collection MB | full collections |%n|---|--:|--:|%n");
+    for (String engine : ENGINES) {
+      Map<String, String> r = results.get(engine);
+      report.printf("| %s | %s | %s |%n", engine, mb(Long.parseLong(r.get("live"))), r.get("full"));
+    }
+    report.println();
+  }
+
+  /** Live data while indexing at each scale side by side: it must not grow with the corpus. */
+  private void liveHeapAcrossScales() {
+    report.printf("## Indexing memory as the corpus grows%n%n");
+    report.printf("Peak heap after a full collection (forced every %d s), 2 threads, MB; the last "
+        + "column, the largest scale's over the smallest's.%n%n", FULL_GC_EVERY);
+    List<Integer> measured = List.copyOf(liveHeap.keySet());
+    report.printf("| engine | %s | × |%n|---|%s--:|%n",
+        String.join(" | ", measured.stream().map(s -> s + "×").toList()), "--:|".repeat(measured.size()));
+    for (String engine : ENGINES) {
+      List<Long> live = measured.stream().map(s -> Long.parseLong(liveHeap.get(s).get(engine).get("live"))).toList();
+      report.printf(Locale.ROOT, "| %s | %s | %.2f |%n", engine,
+          String.join(" | ", live.stream().map(Benchmark::mb).toList()), (double) live.getLast() / live.getFirst());
     }
     report.println();
   }
@@ -280,9 +334,16 @@ public final class Benchmark {
 
   /** Runs a measurement class in a fresh JVM; returns its RESULT lines as maps. */
   private List<Map<String, String>> child(Class<?> main, List<String> args) throws Exception {
+    return child(main, args, List.of());
+  }
+
+  /** Runs a measurement class in a fresh JVM with extra JVM options. */
+  private List<Map<String, String>> child(Class<?> main, List<String> args, List<String> jvmOptions)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -13,8 +13,11 @@ import org.depeche.IndexingSummary;
 /**
  * One indexing measurement, in a process of its own:
  * {@code IndexRun depeche|lucene THREADS INDEX_DIR INPUT...} indexes the inputs into a new index
- * and prints one line, {@code RESULT seconds=… cpu=… passages=… size=… heap=… rss=…} ({@code cpu}:
- * the CPU seconds of the whole process, all threads, start-up included).
+ * and prints one line, {@code RESULT seconds=… cpu=… passages=… size=… heap=… rss=… live=… full=…}
+ * ({@code cpu}: the CPU seconds of the whole process, all threads, start-up included; {@code live}:
+ * the peak heap after a full collection, -1 if none ran; {@code full}: how many ran). With the
+ * system property {@code bench.fullGcEvery=SECONDS}, a full collection is forced that often, so
+ * that {@code live} samples the live data through the run (such a run is not timed).
  */
 final class IndexRun {
   private IndexRun() {}
@@ -25,6 +28,10 @@ final class IndexRun {
     Path dir = Path.of(args[2]);
     List<Path> inputs = Stream.of(args).skip(3).map(Path::of).toList();
     Memory memory = Memory.watch();
+    String every = System.getProperty("bench.fullGcEvery");
+    if (every != null) {
+      Memory.sampleLiveHeap(Double.parseDouble(every));
+    }
     long started = System.nanoTime();
     long passages;
     if (engine.equals("depeche")) {
@@ -36,8 +43,9 @@ final class IndexRun {
       passages = LuceneBaseline.index(inputs, dir, threads);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f cpu=%.3f passages=%d size=%d heap=%d rss=%d%n",
-        seconds, Memory.cpuSeconds(), passages, size(dir), memory.peakLiveHeap(), Memory.peakResident());
+    System.out.printf(Locale.ROOT, "RESULT seconds=%.3f cpu=%.3f passages=%d size=%d heap=%d rss=%d live=%d full=%d%n",
+        seconds, Memory.cpuSeconds(), passages, size(dir), memory.peakLiveHeap(), Memory.peakResident(),
+        memory.peakAfterFullCollection(), memory.fullCollections());
   }
 
   private static long size(Path dir) throws IOException {

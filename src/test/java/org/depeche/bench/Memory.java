@@ -20,6 +20,8 @@ import javax.management.openmbean.CompositeData;
  */
 final class Memory {
   private final AtomicLong peakLiveHeap = new AtomicLong();
+  private final AtomicLong peakAfterFull = new AtomicLong(-1);
+  private final AtomicLong fullCollections = new AtomicLong();
 
   private Memory() {}
 
@@ -33,6 +35,10 @@ final class Memory {
           long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
               .mapToLong(MemoryUsage::getUsed).sum();
           memory.peakLiveHeap.accumulateAndGet(used, Math::max);
+          if (info.getGcAction().equals("end of major GC")) {
+            memory.peakAfterFull.accumulateAndGet(used, Math::max);
+            memory.fullCollections.incrementAndGet();
+          }
         }
       }, null, null);
     }
@@ -42,6 +48,39 @@ final class Memory {
   /** The peak heap in use after a collection, in bytes: heap that had to be there. */
   long peakLiveHeap() {
     return Math.max(peakLiveHeap.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  }
+
+  /**
+   * The peak heap in use after a full collection, in bytes, or -1 if there was none: after a full
+   * collection nothing dead is left, so this is the peak of the live data at those moments.
+   */
+  long peakAfterFullCollection() {
+    return peakAfterFull.get();
+  }
+
+  /** The number of full collections so far. */
+  long fullCollections() {
+    return fullCollections.get();
+  }
+
+  /**
+   * Forces a full collection every {@code seconds} from a daemon thread, so that {@link
+   * #peakAfterFullCollection} samples the live data through a run (it slows the run: not for timed
+   * runs).
+   */
+  static void sampleLiveHeap(double seconds) {
+    Thread sampler = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep((long) (seconds * 1000));
+          System.gc();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "live-heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
   }
 
   /** The CPU time this process has used so far, all threads, in seconds. */
