@@ -44,14 +44,4 @@ class QueryConstructionTest {
       assertEquals(List.of(), ids(index, "\"camp du Strutthof\""));
     }
   }
-
-  @Test
-  void aPassageThatHoldsTheWordsAsTypedComesBeforeOneWithOtherFormsOfThem() {
-    try (DepecheIndex index = DepecheIndex.openForWriting(dir)) {
-      index.add(Article.builder("plural").text("Traités européens.").build());
-      index.add(Article.builder("typed").text("Le traité européen fut signé.").build());
-      index.commit();
-      assertEquals(List.of("typed#0", "plural#0"), ids(index, "traité européen"));
-    }
-  }
 }

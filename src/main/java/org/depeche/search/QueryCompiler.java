@@ -62,10 +62,6 @@ import org.depeche.search.ParsedQuery.Item;
  * {@code population}). On the PIAF questions, one in ten has such a word. The first {@value
  * #MAX_CORRECTIONS} such words of a query are corrected.
  *
- * <p>Each plain word also scores, at {@link #EXACT_FORM_WEIGHT}, where the passage holds it as
- * typed, not stemmed ({@link Schema#WORDS}): a passage that says what the query says, in its
- * words, comes before one that says it in other forms of them.
- *
  * <p>The same words are also compiled into a query on the whole text of articles, which {@link
  * ArticleContext} adds to the score of each passage of an article.
  *
@@ -101,16 +97,6 @@ public final class QueryCompiler {
 
   /** The most words of the index one prefix stands for, the most frequent ones. */
   public static final int MAX_PREFIX_WORDS = 256;
-
-  /**
-   * The weight of the exact-form clauses: each plain word of the query, as typed (lower case,
-   * accents folded, not stemmed), scores again by BM25 in {@link Schema#WORDS} where a passage
-   * holds it, times this weight. Of two passages holding {@code traité européen} once by its stems,
-   * the one that writes {@code traité européen} rather than {@code traités européens} comes first.
-   * Chosen on both halves of both evaluation sets (README, Ranking): 0.5 raised both; 1 and more
-   * raised PIAF more but lowered one half of the headlines.
-   */
-  public static final float EXACT_FORM_WEIGHT = 0.5f;
 
   /**
    * The most words of one query corrected by the spell checker (see {@link #compile}): a question
@@ -167,8 +153,6 @@ public final class QueryCompiler {
     List<Query> scored = new ArrayList<>();
     List<Query> inPassage = new ArrayList<>();
     List<Query> inArticle = new ArrayList<>();
-    // The plain words as typed (lower case, accents folded, not stemmed), for the exact-form clauses.
-    Set<Term> typed = new LinkedHashSet<>();
     int[] corrections = {MAX_CORRECTIONS};
     for (Group group : parsed.groups()) {
       Item only = group.alternatives().getFirst();
@@ -178,10 +162,6 @@ public final class QueryCompiler {
           && !only.prefix()) {
         Analyzed a = corrected(analyze(Schema.TEXT, only.text(), analyzer), reader, corrections);
         plain = a;
-        Analyzed words = analyze(Schema.WORDS, only.text(), analyzer);
-        if (words != null) {
-          typed.addAll(words.terms());
-        }
         if (a != null) {
           a.stacks().forEach(st -> runs.getLast().add(st.getFirst().text()));
         }
@@ -222,7 +202,6 @@ public final class QueryCompiler {
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     scored.forEach(q -> top.add(q, Occur.SHOULD));
-    typed.forEach(t -> top.add(new BoostQuery(new TermQuery(t), EXACT_FORM_WEIGHT), Occur.SHOULD));
     if (allWordsFirst && scored.size() > 1) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       inPassage.forEach(q -> all.add(q, Occur.FILTER));
