@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PiafRelevanceIT {
   static final Path PIAF = Path.of("../shared/data/piaf");
   static final double PLAIN_LUCENE_MRR = 0.764;
-  /** The default's figure (0.7921), less a margin for changes that move a few questions: the bar of issue 3. */
-  static final double DEFAULT_MRR_FLOOR = 0.787;
+  /**
+   * The default's figure (0.7965), less a margin for changes that move a few questions; above the
+   * bar of issue 3 (0.787).
+   */
+  static final double DEFAULT_MRR_FLOOR = 0.790;
 
   @Test
   void evalOnTheDevQuestionsBeatsPlainLuceneAndKeepsTheDefaultsFigure(@TempDir Path index) throws Exception {

@@ -35,6 +35,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.depeche.QuerySyntaxException;
@@ -52,6 +55,12 @@ import org.depeche.search.ParsedQuery.Item;
  * or find it only in the title. Words that the analyzer drops entirely (stop words such as
  * {@code le}, {@code de}) are ignored. Two words that follow each other in the query score again
  * when they are near each other in the text (see {@code proximity}).
+ *
+ * <p>A plain word (not quoted, not a prefix, in no {@code field:}) of which no passage holds a term
+ * is looked for as the closest term the index holds too, at the same place: questions and
+ * headlines are typed fast ({@code Strutthof} finds {@code Stutthof}, {@code polpulation} finds
+ * {@code population}). On the PIAF questions, one in ten has such a word. The first {@value
+ * #MAX_CORRECTIONS} such words of a query are corrected.
  *
  * <p>The same words are also compiled into a query on the whole text of articles, which {@link
  * ArticleContext} adds to the score of each passage of an article.
@@ -88,6 +97,19 @@ public final class QueryCompiler {
 
   /** The most words of the index one prefix stands for, the most frequent ones. */
   public static final int MAX_PREFIX_WORDS = 256;
+
+  /**
+   * The most words of one query corrected by the spell checker (see {@link #compile}): a question
+   * rarely has more typing errors, and a pasted text of unknown words must not cost hundreds of
+   * spell checks.
+   */
+  static final int MAX_CORRECTIONS = 3;
+
+  /**
+   * How many close terms the spell checker ranks by frequency when it corrects a word no passage
+   * holds: with its default five, equally close terms are kept in term order, not by frequency.
+   */
+  private static final int CORRECTION_INSPECTIONS = 100;
 
   /**
    * An elided article before a prefix ({@code l'arm*}), and the hyphens in it ({@code Royaume-U*}):
@@ -131,12 +153,15 @@ public final class QueryCompiler {
     List<Query> scored = new ArrayList<>();
     List<Query> inPassage = new ArrayList<>();
     List<Query> inArticle = new ArrayList<>();
+    int[] corrections = {MAX_CORRECTIONS};
     for (Group group : parsed.groups()) {
       Item only = group.alternatives().getFirst();
+      Analyzed plain = null;
       // Only plain words: then a proximity clause matches only where its two words match too.
       if (group.alternatives().size() == 1 && only.field() == ParsedQuery.Field.ANY && !only.phrase()
           && !only.prefix()) {
-        Analyzed a = analyze(Schema.TEXT, only.text(), analyzer);
+        Analyzed a = corrected(analyze(Schema.TEXT, only.text(), analyzer), reader, corrections);
+        plain = a;
         if (a != null) {
           a.stacks().forEach(st -> runs.getLast().add(st.getFirst().text()));
         }
@@ -148,7 +173,10 @@ public final class QueryCompiler {
       for (Item item : group.alternatives()) {
         Analyzed a = counted(item, item.prefix()
             ? prefix(fieldOf(item), item.text(), analyzer, reader)
-            : analyze(fieldOf(item), item.text(), analyzer), terms);
+            : item == only && plain != null ? plain
+            : item.field() == ParsedQuery.Field.ANY && !item.phrase()
+                ? corrected(analyze(fieldOf(item), item.text(), analyzer), reader, corrections)
+                : analyze(fieldOf(item), item.text(), analyzer), terms);
         if (a == null) {
           continue;
         }
@@ -313,6 +341,39 @@ public final class QueryCompiler {
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
       return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
+    }
+  }
+
+  /**
+   * Adds to each term of a plain word that no passage holds the closest term the index holds (at
+   * most two edits, Lucene's {@link DirectSpellChecker} with its defaults; the most frequent among
+   * equally close ones), at the same position: {@code Strutthof} is searched as {@code strutthof}
+   * or {@code stutthof}. At most {@code budget[0]} terms are corrected (the budget is spent).
+   */
+  private static Analyzed corrected(Analyzed a, IndexReader reader, int[] budget) {
+    if (a == null) {
+      return null;
+    }
+    try {
+      DirectSpellChecker checker = null;
+      List<List<Term>> stacks = new ArrayList<>();
+      for (List<Term> stack : a.stacks()) {
+        List<Term> out = new ArrayList<>(stack);
+        if (stack.size() == 1 && budget[0] > 0 && reader.docFreq(stack.getFirst()) == 0) {
+          budget[0]--;
+          if (checker == null) {
+            checker = new DirectSpellChecker();
+            checker.setMaxInspections(CORRECTION_INSPECTIONS);
+          }
+          for (SuggestWord w : checker.suggestSimilar(stack.getFirst(), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+            out.add(new Term(a.field(), w.string));
+          }
+        }
+        stacks.add(out);
+      }
+      return new Analyzed(a.field(), stacks, a.positions(), a.joined());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
