@@ -51,9 +51,9 @@ import org.depeche.search.ParsedQuery.Item;
  * <p>Each word or phrase is looked for in the passage text, where the article's title is indexed
  * too (see {@link Schema#TEXT}), and scored with BM25: a word of the title counts for every passage
  * of its article. When a query has two or more groups, a passage that holds all of them in its own
- * text gets {@link #ALL_WORDS_BONUS} on top, which puts such passages before those that miss a word
- * or find it only in the title. Words that the analyzer drops entirely (stop words such as
- * {@code le}, {@code de}) are ignored. Two words that follow each other in the query score again
+ * text gets {@link #ALL_WORDS_BONUS} on top (up to {@value #MAX_WORDS_FOR_EXTRAS} groups), which
+ * puts such passages before those that miss a word or find it only in the title. Words that the
+ * analyzer drops entirely (stop words such as {@code le}, {@code de}) are ignored. Two words that follow each other in the query score again
  * when they are near each other in the text (see {@code proximity}).
  *
  * <p>A plain word (not quoted, not a prefix, in no {@code field:}) of which no passage holds a term
@@ -94,6 +94,15 @@ public final class QueryCompiler {
    * word that goes past it.
    */
   public static final int MAX_TERMS = 400;
+
+  /**
+   * The most groups of a query for which the {@link #ALL_WORDS_BONUS} is added, and the most
+   * proximity clauses, the first pairs of the query: past that many words no passage holds them
+   * all, and with a clause or two per word for each, a long query (a pasted paragraph of a few
+   * hundred words) would exceed Lucene's limit of {@link
+   * org.apache.lucene.search.IndexSearcher#getMaxClauseCount} clauses.
+   */
+  static final int MAX_WORDS_FOR_EXTRAS = 64;
 
   /** The most words of the index one prefix stands for, the most frequent ones. */
   public static final int MAX_PREFIX_WORDS = 256;
@@ -140,7 +149,8 @@ public final class QueryCompiler {
    * @param proximity the weight of the proximity clauses: for each two words that follow each
    *     other in the query (not in quotes, {@code OR} groups or field prefixes), the two terms within
    *     {@value #PROXIMITY_SLOP} positions of each other, in order, scored by BM25 like a phrase;
-   *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}. 0 adds none.
+   *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}; the first {@value
+   *     #MAX_WORDS_FOR_EXTRAS} pairs. 0 adds none.
    * @throws QuerySyntaxException when the query gives more than {@link #MAX_TERMS} terms
    */
   public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader,
@@ -153,7 +163,8 @@ public final class QueryCompiler {
     List<Query> scored = new ArrayList<>();
     List<Query> inPassage = new ArrayList<>();
     List<Query> inArticle = new ArrayList<>();
-    int[] corrections = {MAX_CORRECTIONS};
+    // The corrections left, and the terms they added (not counted towards MAX_TERMS).
+    int[] corrections = {MAX_CORRECTIONS, 0};
     for (Group group : parsed.groups()) {
       Item only = group.alternatives().getFirst();
       Analyzed plain = null;
@@ -171,7 +182,7 @@ public final class QueryCompiler {
       List<Query> alternatives = new ArrayList<>();
       List<Query> passageAlternatives = new ArrayList<>();
       for (Item item : group.alternatives()) {
-        Analyzed a = counted(item, item.prefix()
+        Analyzed a = counted(item, corrections, item.prefix()
             ? prefix(fieldOf(item), item.text(), analyzer, reader)
             : item == only && plain != null ? plain
             : item.field() == ParsedQuery.Field.ANY && !item.phrase()
@@ -202,13 +213,13 @@ public final class QueryCompiler {
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     scored.forEach(q -> top.add(q, Occur.SHOULD));
-    if (allWordsFirst && scored.size() > 1) {
+    if (allWordsFirst && scored.size() > 1 && scored.size() <= MAX_WORDS_FOR_EXTRAS) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       inPassage.forEach(q -> all.add(q, Occur.FILTER));
       top.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
     for (Item item : parsed.exclusions()) {
-      Analyzed a = counted(item, item.prefix()
+      Analyzed a = counted(item, corrections, item.prefix()
           ? prefix(fieldOf(item), item.text(), analyzer, reader)
           : analyze(fieldOf(item), item.text(), analyzer), terms);
       if (a != null) {
@@ -233,7 +244,7 @@ public final class QueryCompiler {
   private static List<Query> pairs(List<List<String>> runs, String field) {
     List<Query> pairs = new ArrayList<>();
     for (List<String> r : runs) {
-      for (int i = 0; i + 1 < r.size(); i++) {
+      for (int i = 0; i + 1 < r.size() && pairs.size() < MAX_WORDS_FOR_EXTRAS; i++) {
         pairs.add(new PhraseQuery(PROXIMITY_SLOP, field, r.get(i), r.get(i + 1)));
       }
     }
@@ -348,7 +359,8 @@ public final class QueryCompiler {
    * Adds to each term of a plain word that no passage holds the closest term the index holds (at
    * most two edits, Lucene's {@link DirectSpellChecker} with its defaults; the most frequent among
    * equally close ones), at the same position: {@code Strutthof} is searched as {@code strutthof}
-   * or {@code stutthof}. At most {@code budget[0]} terms are corrected (the budget is spent).
+   * or {@code stutthof}. At most {@code budget[0]} terms are corrected (the budget is spent);
+   * {@code budget[1]} counts the terms added.
    */
   private static Analyzed corrected(Analyzed a, IndexReader reader, int[] budget) {
     if (a == null) {
@@ -367,6 +379,7 @@ public final class QueryCompiler {
           }
           for (SuggestWord w : checker.suggestSimilar(stack.getFirst(), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
             out.add(new Term(a.field(), w.string));
+            budget[1]++;
           }
         }
         stacks.add(out);
@@ -377,11 +390,15 @@ public final class QueryCompiler {
     }
   }
 
-  /** Adds an item's terms to the query's count, and returns it. */
-  private static Analyzed counted(Item item, Analyzed a, int[] terms) {
+  /**
+   * Adds an item's terms to the query's count, and returns it. The terms corrections added ({@code
+   * corrections[1]}, at most {@value #MAX_CORRECTIONS}) are not counted: the limit is on what the
+   * query gives, and a query the limit allows must not be refused for words it misspells.
+   */
+  private static Analyzed counted(Item item, int[] corrections, Analyzed a, int[] terms) {
     if (a != null) {
       terms[0] += a.terms().size();
-      if (terms[0] > MAX_TERMS) {
+      if (terms[0] - corrections[1] > MAX_TERMS) {
         throw new QuerySyntaxException("too many words: a query may give at most " + MAX_TERMS
             + " terms", item.position());
       }
