@@ -185,6 +185,25 @@ public final class DepecheIndex implements Closeable {
    *     analyzer
    */
   public static DepecheIndex openForWriting(Path dir, TextAnalyzer analyzer) {
+    return open(dir, analyzer, false);
+  }
+
+  /**
+   * Creates a new, empty index at {@code dir} built with {@code analyzer}, in place of the depeche
+   * index there, whatever its schema version or analyzer: the way forward when an upgrade or
+   * another analyzer makes an index unusable. The old index stays whole until the new, empty one is
+   * committed, which this does before returning. A directory holding anything but a depeche index
+   * (another program's Lucene index, other files) is refused and left as it is.
+   *
+   * @param analyzer the analyzer to index with; null for the default
+   * @throws IndexUnavailableException when another process is writing the index, or {@code dir}
+   *     holds something that is not a depeche index
+   */
+  public static DepecheIndex create(Path dir, TextAnalyzer analyzer) {
+    return open(dir, analyzer, true);
+  }
+
+  private static DepecheIndex open(Path dir, TextAnalyzer analyzer, boolean create) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -199,12 +218,17 @@ public final class DepecheIndex implements Closeable {
       directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
       TextAnalyzer choice = analyzer == null ? TextAnalyzer.DEPECHE : analyzer;
-      if (exists) {
+      if (exists && create) {
+        if (SegmentInfos.readLatestCommit(directory).getUserData().get(Schema.COMMIT_SCHEMA) == null) {
+          throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir,
+              dir + " holds a Lucene index that depeche did not write");
+        }
+      } else if (exists) {
         TextAnalyzer built = checkCompatible(dir, SegmentInfos.readLatestCommit(directory).getUserData());
         if (analyzer != null && analyzer != built) {
           throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
               + " was built with analyzer '" + built + "', not '" + analyzer
-              + "': index into another directory, or leave --analyzer out");
+              + "': index into another directory, leave --analyzer out, or replace it with --recreate");
         }
         choice = built;
       } else if (holdsOtherFiles(dir)) {
@@ -213,11 +237,11 @@ public final class DepecheIndex implements Closeable {
       }
       Analyzer lucene = Schema.analyzer(choice);
       IndexWriterConfig config = new IndexWriterConfig(lucene)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
           .setRAMBufferSizeMB(128);
       writer = new IndexWriter(directory, config);
-      if (!exists) {
+      if (!exists || create) {
         commit(writer, choice);
       }
       return new DepecheIndex(dir, directory, choice, lucene, writer, null);
@@ -608,7 +632,7 @@ public final class DepecheIndex implements Closeable {
     if (!schema.equals(Schema.VERSION)) {
       throw new IndexUnavailableException(Reason.INCOMPATIBLE, dir, "index " + dir
           + " has schema version " + schema + "; this depeche needs version " + Schema.VERSION
-          + ": delete it and run 'depeche index' again");
+          + ": build it anew with 'depeche index --recreate'");
     }
     String analyzer = userData.get(Schema.COMMIT_ANALYZER);
     try {

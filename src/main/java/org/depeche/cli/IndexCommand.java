@@ -44,6 +44,12 @@ final class IndexCommand implements Callable<Integer> {
       description = "Read every file again, and keep in the index only the articles read.")
   boolean full;
 
+  @Option(names = "--recreate",
+      description = "Start a new, empty index in place of the depeche index at --index, whatever "
+          + "its version or analyzer (after an upgrade that changed the index, or to change the "
+          + "analyzer), then read the files. A directory holding anything else is refused.")
+  boolean recreate;
+
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Files or directories to index (default: corpus).")
   List<Path> paths;
@@ -60,19 +66,20 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--analyzer: " + e.getMessage());
     }
-    return run(index, choice, inputs, full, spec.commandLine().getErr());
+    return run(index, choice, inputs, full, recreate, spec.commandLine().getErr());
   }
 
   /**
-   * Indexes the inputs into the index at dir, all again when full, reporting on err; returns the
-   * exit code.
+   * Indexes the inputs into the index at dir, all again when full, into a new index when recreate,
+   * reporting on err; returns the exit code.
    *
    * @param analyzer the analyzer, or null for the index's own (the default for a new index)
    */
-  static int run(Path dir, TextAnalyzer analyzer, List<Path> inputs, boolean full, PrintWriter err) {
+  static int run(Path dir, TextAnalyzer analyzer, List<Path> inputs, boolean full, boolean recreate,
+      PrintWriter err) {
     Progress progress = new Progress(err);
     IndexingSummary summary;
-    try (DepecheIndex index = DepecheIndex.openForWriting(dir, analyzer)) {
+    try (DepecheIndex index = recreate ? DepecheIndex.create(dir, analyzer) : DepecheIndex.openForWriting(dir, analyzer)) {
       summary = full ? index.rebuild(inputs, progress) : index.addFiles(inputs, progress);
     }
     progress.clear();

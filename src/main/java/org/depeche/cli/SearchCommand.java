@@ -208,7 +208,7 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     err.println("depeche: no index yet; indexing " + IndexCommand.DEFAULT_CORPUS + "/ into " + index + "/ first");
-    return IndexCommand.run(index, null, List.of(IndexCommand.DEFAULT_CORPUS), false, err);
+    return IndexCommand.run(index, null, List.of(IndexCommand.DEFAULT_CORPUS), false, false, err);
   }
 
   private int runBatch(DepecheIndex idx, SearchOptions options, PrintWriter out, PrintWriter err) {

@@ -252,7 +252,7 @@ class BadInputSweepTest {
     Map<Path, String> messages = new LinkedHashMap<>();
     messages.put(file, "depeche: " + file + " is a file, not an index directory");
     messages.put(old, "depeche: index " + old + " has schema version 0; this depeche needs version "
-        + Schema.VERSION + ": delete it and run 'depeche index' again");
+        + Schema.VERSION + ": build it anew with 'depeche index --recreate'");
     for (Map.Entry<Path, String> m : messages.entrySet()) {
       for (String command : List.of("index", "search", "stats")) {
         Run r = command.equals("search")

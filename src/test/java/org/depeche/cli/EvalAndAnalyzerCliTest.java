@@ -110,7 +110,7 @@ class EvalAndAnalyzerCliTest {
     Run again = CliTest.run("index", "--index", lucene.toString(), "--analyzer", "depeche", corpus.toString());
     assertEquals(ExitCodes.INDEX, again.code());
     assertEquals("depeche: index " + lucene + " was built with analyzer 'lucene-french', not 'depeche': "
-        + "index into another directory, or leave --analyzer out\n", again.err());
+        + "index into another directory, leave --analyzer out, or replace it with --recreate\n", again.err());
     assertEquals(0, CliTest.run("index", "--index", lucene.toString(), corpus.toString()).code());
   }
 
