@@ -56,6 +56,16 @@ class SuggestionRuleTest {
   }
 
   @Test
+  void noSuggestionIsLookedForAPastedTextOfMoreWordsThanTheAllWordsBonusCovers() {
+    // 65 words, "Bamaco" among them, matching many passages: a suggestion would repeat the text.
+    StringBuilder text = new StringBuilder("Bamaco Niger");
+    for (int i = 0; i < 63; i++) {
+      text.append(" mot").append(i);
+    }
+    assertNull(index.search(text.toString()).suggestion());
+  }
+
+  @Test
   void noSuggestionIsLookedForWhenManyPassagesMatchAndOneHoldsEveryWord() {
     SearchResults r = index.search("Bamaco Mali");
     assertEquals(13, r.totalHits());

@@ -160,13 +160,15 @@ public final class PassageSearch {
   /**
    * Whether the results leave room for a spelling suggestion: few passages match, or the query has
    * two or more words and no passage found holds all of them (it then has the all-words bonus;
-   * without the bonus, that cannot be told, and the suggestion is looked for).
+   * without the bonus, that cannot be told, and the suggestion is looked for). A query of more words
+   * than the bonus covers ({@link QueryCompiler#MAX_WORDS_FOR_EXTRAS}), a pasted text, gets none
+   * unless few passages match: it would repeat the whole text.
    */
   private static boolean leaveRoomForSuggestion(Found found, ParsedQuery parsed, SearchOptions options) {
     if (found.totalHits() < SearchResults.FEW_RESULTS) {
       return true;
     }
-    if (parsed.groups().size() < 2) {
+    if (parsed.groups().size() < 2 || parsed.groups().size() > QueryCompiler.MAX_WORDS_FOR_EXTRAS) {
       return false;
     }
     return !options.ranking().allWordsFirst()
