@@ -19,9 +19,9 @@ package org.depeche;
  * @param proximityWeight how much two words that follow each other in the query score again when
  *     they are within a few words of each other in the text, as a share of their BM25 score as a
  *     phrase ({@value #DEFAULT_PROXIMITY_WEIGHT} by default; 0 for none)
- * @param rescore whether the best passages, ranked in their article's context, are re-scored with a
- *     few lexical features and weights learned on the dev queries (yes by default; see {@code
- *     org.depeche.search.Rescorer} and the README's Ranking section)
+ * @param rescore whether the best passages, ranked in their article's context (an article weight
+ *     above 0), are re-scored with a few lexical features and weights learned on the dev queries
+ *     (yes by default; see {@code org.depeche.search.Rescorer} and the README's Ranking section)
  */
 public record Ranking(float articleWeight, boolean allWordsFirst, float proximityWeight, boolean rescore) {
   /**

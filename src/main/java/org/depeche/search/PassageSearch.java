@@ -101,7 +101,7 @@ public final class PassageSearch {
     ParsedQuery parsed = QueryParser.parse(query);
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
         searcher.getIndexReader(), options.ranking().allWordsFirst(), options.ranking().proximityWeight());
-    Rescorer.Prepared rescore = compiled.query() != null && options.ranking().rescore()
+    Rescorer.Prepared rescore = compiled.query() != null && rescores(compiled.articleQuery(), options)
         ? Rescorer.prepare(parsed, compiled.query(), analyzer, searcher.getIndexReader())
         : null;
     Found found = compiled.query() == null
@@ -155,6 +155,15 @@ public final class PassageSearch {
     Found found = run(searcher, analyzer, query, null, null, terms, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
+  }
+
+  /**
+   * Whether a search re-scores its best passages: by relevance, in their article's context, when
+   * the ranking asks for it (see {@link #ranked}).
+   */
+  private static boolean rescores(Query articleQuery, SearchOptions options) {
+    return options.ranking().rescore() && options.sort() == SearchOptions.Sort.RELEVANCE
+        && articleQuery != null && options.ranking().articleWeight() > 0;
   }
 
   /**

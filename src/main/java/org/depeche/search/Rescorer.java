@@ -231,9 +231,9 @@ public final class Rescorer {
       float own = 0;
       float title = 0;
       for (int i = 0; i < nTerms; i++) {
-        int[] p = leaf.positions(i, local);
-        own += p.length > 0 && p[0] < Schema.TITLE_POSITION ? query.idf()[i] : 0;
-        title += p.length > 0 && p[p.length - 1] >= Schema.TITLE_POSITION ? query.idf()[i] : 0;
+        int where = leaf.where(i, local);
+        own += (where & Leaf.OWN_TEXT) != 0 ? query.idf()[i] : 0;
+        title += (where & Leaf.TITLE) != 0 ? query.idf()[i] : 0;
       }
       v[Feature.OWN_COVERAGE.ordinal()] = idfSum == 0 ? 0 : own / idfSum;
       v[Feature.TITLE_COVERAGE.ordinal()] = idfSum == 0 ? 0 : title / idfSum;
@@ -249,7 +249,9 @@ public final class Rescorer {
 
   /** The postings of a query's terms in one segment, read forward as the candidates come in document order. */
   private static final class Leaf {
-    private static final int[] NONE = new int[0];
+    /** Flags of {@link #where}. */
+    static final int OWN_TEXT = 1;
+    static final int TITLE = 2;
     final int ord;
     final LeafReaderContext context;
     private final PostingsEnum[] terms;
@@ -280,17 +282,22 @@ public final class Rescorer {
       return out;
     }
 
-    /** The positions of term {@code i} in a document, in order; none when absent. */
-    int[] positions(int i, int doc) throws IOException {
+    /**
+     * Where term {@code i} is in a document: {@link #OWN_TEXT} if in the passage's own text (a
+     * position before {@link Schema#TITLE_POSITION}), {@link #TITLE} if in its article's title; 0
+     * when absent.
+     */
+    int where(int i, int doc) throws IOException {
       PostingsEnum p = terms[i];
       if (p == null || !at(p, doc)) {
-        return NONE;
+        return 0;
       }
-      int[] out = new int[p.freq()];
-      for (int k = 0; k < out.length; k++) {
-        out[k] = p.nextPosition();
+      int first = p.nextPosition();
+      int last = first;
+      for (int k = 1; k < p.freq(); k++) {
+        last = p.nextPosition();
       }
-      return out;
+      return (first < Schema.TITLE_POSITION ? OWN_TEXT : 0) | (last >= Schema.TITLE_POSITION ? TITLE : 0);
     }
 
     boolean hasWord(int i, int doc) throws IOException {
