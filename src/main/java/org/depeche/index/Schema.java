@@ -43,11 +43,12 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "8";
+  public static final String VERSION = "9";
 
   /**
-   * What a search shows of the passage, its article's metadata included: a binary doc value, see
-   * {@link PassageRecord}. Nothing is kept as stored fields.
+   * What a search shows of the passage, its article's metadata included: a binary doc value on the
+   * passage (its text) and on its article's own document (the metadata), see {@link PassageRecord}.
+   * Nothing is kept as stored fields.
    */
   public static final String RECORD = "record";
 
@@ -235,7 +236,7 @@ public final class Schema {
     Shared shared = new Shared(article, file, analyzer);
     TokenTape tape = new TokenTape();
     for (int i = 0; i < passages.size(); i++) {
-      docs.add(passageDocument(shared, passages.get(i), quotations.get(i), tape));
+      docs.add(passageDocument(shared, passages.get(i), passages.size() - i, quotations.get(i), tape));
     }
     docs.add(articleDocument(shared, passages, tape));
     return docs;
@@ -275,7 +276,8 @@ public final class Schema {
     }
   }
 
-  private static Document passageDocument(Shared shared, Passage p, List<Quotation> quotes, TokenTape tape) {
+  private static Document passageDocument(Shared shared, Passage p, int toArticle, List<Quotation> quotes,
+      TokenTape tape) {
     Article article = shared.article;
     Document doc = new Document();
     doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
@@ -310,7 +312,7 @@ public final class Schema {
     if (!quotes.isEmpty()) {
       addQuotations(doc, quotes);
     }
-    doc.add(PassageRecord.field(article, p));
+    doc.add(PassageRecord.passageField(p, toArticle));
     return doc;
   }
 
@@ -340,6 +342,7 @@ public final class Schema {
     if (shared.title != null) {
       whole.add(new TextField(ARTICLE_TEXT, shared.title));
     }
+    whole.add(PassageRecord.articleField(shared.article));
     return whole;
   }
 
