@@ -43,11 +43,12 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "8";
+  public static final String VERSION = "9";
 
   /**
-   * What a search shows of the passage, its article's metadata included: a binary doc value, see
-   * {@link PassageRecord}. Nothing is kept as stored fields.
+   * What a search shows of the passage, its article's metadata included: a binary doc value on the
+   * passage (its text) and on its article's own document (the metadata), see {@link PassageRecord}.
+   * Nothing is kept as stored fields.
    */
   public static final String RECORD = "record";
 
@@ -104,9 +105,6 @@ public final class Schema {
    * is stemmed to {@code britan}).
    */
   public static final String WORDS = "words";
-  /** The article's category: indexed as one term. */
-  public static final String CATEGORY = "category";
-
   /**
    * The file an article was read from, as an absolute normalized path, on each of its passages:
    * indexed as one term, not stored. Absent for articles added through {@link
@@ -217,12 +215,11 @@ public final class Schema {
   /**
    * Returns the Lucene documents of an article's passages, in order, with the quotations of each
    * ({@code quotations.get(i)} for {@code passages.get(i)}), then the article's own. Each text is
-   * analyzed once per field analyzer: the title once with {@code analyzer} (the index's) and once
-   * for {@link #WORDS}, for all the passages ({@link CachedTokens}); the passages' {@link #TEXT}
-   * tokens are recorded as the passages are indexed and replayed for {@link #ARTICLE_TEXT} ({@link
-   * TokenTape}), and their unstemmed terms replayed for the passage's {@link #WORDS} when the analyzer
-   * gives them ({@link org.depeche.analysis.UnstemmedTermAttribute}; else the passage is analyzed
-   * again). The documents are to be indexed once, in order, by one thread.
+   * analyzed once: the title with {@code analyzer} (the index's), for all the passages ({@link
+   * CachedTokens}); the passages' {@link #TEXT} tokens are recorded as the passages are indexed and
+   * replayed for {@link #ARTICLE_TEXT} ({@link TokenTape}); and the unstemmed terms of the title and
+   * of each passage are replayed for {@link #WORDS} when the analyzer gives them ({@link
+   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it). The documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
@@ -235,7 +232,7 @@ public final class Schema {
     Shared shared = new Shared(article, file, analyzer);
     TokenTape tape = new TokenTape();
     for (int i = 0; i < passages.size(); i++) {
-      docs.add(passageDocument(shared, passages.get(i), quotations.get(i), tape));
+      docs.add(passageDocument(shared, passages.get(i), passages.size() - i, quotations.get(i), tape));
     }
     docs.add(articleDocument(shared, passages, tape));
     return docs;
@@ -262,8 +259,10 @@ public final class Schema {
       this.article = article;
       this.file = file;
       boolean titled = article.title() != null;
-      title = titled ? CachedTokens.of(analyzer, TEXT, article.title()) : null;
-      titleWords = titled ? CachedTokens.of(analyzer, WORDS, article.title()) : null;
+      CachedTokens titleTokens = titled ? CachedTokens.of(analyzer, TEXT, article.title()) : null;
+      title = titleTokens;
+      TokenStream words = titled ? titleTokens.words() : null;
+      titleWords = titled && words == null ? CachedTokens.of(analyzer, WORDS, article.title()) : words;
       boolean sourced = article.source() != null;
       source = sourced ? CachedTokens.of(analyzer, SOURCE, article.source()) : null;
       sourceKey = sourced ? key(article.source()) : null;
@@ -275,7 +274,8 @@ public final class Schema {
     }
   }
 
-  private static Document passageDocument(Shared shared, Passage p, List<Quotation> quotes, TokenTape tape) {
+  private static Document passageDocument(Shared shared, Passage p, int toArticle, List<Quotation> quotes,
+      TokenTape tape) {
     Article article = shared.article;
     Document doc = new Document();
     doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
@@ -303,14 +303,13 @@ public final class Schema {
       doc.add(new NumericDocValuesField(DAY, date.toEpochDay()));
     }
     if (article.category() != null) {
-      doc.add(new StringField(CATEGORY, article.category(), Field.Store.NO));
       doc.add(new StringField(CATEGORY_KEY, shared.categoryKey, Field.Store.NO));
       doc.add(new SortedDocValuesField(CATEGORY_FACET, shared.categoryFacet));
     }
     if (!quotes.isEmpty()) {
       addQuotations(doc, quotes);
     }
-    doc.add(PassageRecord.field(article, p));
+    doc.add(PassageRecord.passageField(p, toArticle));
     return doc;
   }
 
@@ -340,6 +339,7 @@ public final class Schema {
     if (shared.title != null) {
       whole.add(new TextField(ARTICLE_TEXT, shared.title));
     }
+    whole.add(PassageRecord.articleField(shared.article));
     return whole;
   }
 
