@@ -40,8 +40,6 @@ public final class QuoteFinder {
   /** A quotation found in an article: offsets in its text, its words, speaker and role (or null). */
   record Found(int start, int end, String text, String speaker, String role) {}
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*");
-
   private static final Pattern PRONOUN_AFTER =
       Pattern.compile("^\\s*-\\s*t?\\s*-?\\s*(il|elle|ils|elles|on)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -125,7 +123,12 @@ public final class QuoteFinder {
 
   /** Finds the quotations of an article's text, its paragraphs joined by {@code "\n\n"}. */
   private static List<Found> find(String title, String text) {
-    List<QuoteSpans.Span> spans = QuoteSpans.find(text).stream().filter(s -> isStatement(text, s)).toList();
+    List<QuoteSpans.Span> spans = new ArrayList<>();
+    for (QuoteSpans.Span span : QuoteSpans.find(text)) {
+      if (isStatement(text, span)) {
+        spans.add(span);
+      }
+    }
     if (spans.isEmpty()) {
       return List.of();
     }
@@ -139,7 +142,7 @@ public final class QuoteFinder {
   }
 
   private static boolean isStatement(String text, QuoteSpans.Span span) {
-    Matcher words = WORD.matcher(span.text());
+    Words words = new Words(span.text());
     int count = 0;
     while (count < MIN_WORDS && words.find()) {
       count++;
@@ -212,7 +215,7 @@ public final class QuoteFinder {
     if (SELON_FIRST.matcher(lead).lookingAt() && selon.find()) {
       return speakerIn(selon.group(1), span.end(), persons, found, false);
     }
-    Matcher w = WORD.matcher(lead);
+    Words w = new Words(lead);
     int words = 0;
     while (w.find()) {
       String word = w.group();
@@ -246,7 +249,7 @@ public final class QuoteFinder {
   }
 
   private static boolean firstVerbWithin(String s, int maxWords) {
-    Matcher w = WORD.matcher(s);
+    Words w = new Words(s);
     int words = 0;
     while (w.find() && words++ < maxWords) {
       if (SpeechVerbs.isSpeechVerb(w.group())) {
@@ -270,7 +273,7 @@ public final class QuoteFinder {
         return who;
       }
     }
-    Matcher w = WORD.matcher(clause);
+    Words w = new Words(clause);
     int verbStart = -1;
     while (verbStart < 0 && w.find()) {
       if (SpeechVerbs.isSpeechVerb(w.group())) {
@@ -338,12 +341,22 @@ public final class QuoteFinder {
   private static List<Found> speakersOfParagraph(List<Found> found, Persons persons, int offset) {
     String text = persons.text();
     int paragraphStart = text.lastIndexOf("\n\n", Math.max(0, offset - 1));
-    return found.stream().filter(f -> f.start() > paragraphStart).toList();
+    List<Found> ofParagraph = new ArrayList<>();
+    for (Found f : found) {
+      if (f.start() > paragraphStart) {
+        ofParagraph.add(f);
+      }
+    }
+    return ofParagraph;
   }
+
+  /** Words before a role's noun that are not the noun: « l'ancienne ministre ». */
+  private static final Set<String> ROLE_MODIFIERS = Set.of("ancien", "ancienne", "nouveau", "nouvelle", "actuel",
+      "actuelle", "ex", "jeune", "futur", "future", "premier", "première", "l");
 
   /** « un internaute » → unattributed; « la ministre » → the last person with that role, else null. */
   private static Persons.NameAndRole roleOnly(String np, int offset, Persons persons, List<Found> found) {
-    Matcher w = WORD.matcher(np);
+    Words w = new Words(np);
     if (!w.find()) {
       return null;
     }
@@ -360,8 +373,7 @@ public final class QuoteFinder {
     }
     while (w.find()) {
       String head = w.group();
-      if (!Set.of("ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle", "ex", "jeune", "futur",
-          "future", "premier", "première", "l").contains(head.toLowerCase(Locale.ROOT))) {
+      if (!ROLE_MODIFIERS.contains(head.toLowerCase(Locale.ROOT))) {
         String name = persons.withRole(head, offset);
         if (name != null) {
           return new Persons.NameAndRole(name, persons.roleOf(name));
@@ -424,7 +436,12 @@ public final class QuoteFinder {
     if (between.indexOf("\n\n") != between.lastIndexOf("\n\n") || between.length() > 300) {
       return false;
     }
-    return persons.mentions().stream().noneMatch(m -> m.start() >= previous.end() && m.start() < span.start());
+    for (Persons.Mention m : persons.mentions()) {
+      if (m.start() >= previous.end() && m.start() < span.start()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of the clause after a closing mark: the next sentence end, opening mark or paragraph end. */
