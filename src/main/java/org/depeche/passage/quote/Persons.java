@@ -267,7 +267,7 @@ final class Persons {
   static String roleBefore(String text, int nameStart) {
     int from = Math.max(0, nameStart - 80);
     String before = text.substring(from, nameStart);
-    if (ROLE_HINTS.stream().noneMatch(before::contains)) {
+    if (!hasRoleHint(before)) {
       return null;
     }
     Matcher m = ROLE_BEFORE.matcher(before);
@@ -276,6 +276,15 @@ final class Persons {
     }
     String role = m.group(1).strip();
     return role.isEmpty() ? null : role;
+  }
+
+  private static boolean hasRoleHint(String before) {
+    for (String hint : ROLE_HINTS) {
+      if (before.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Parts of the role nouns of {@link #ROLE_BEFORE}: without one, the costlier pattern cannot match. */

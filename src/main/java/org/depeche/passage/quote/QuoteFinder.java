@@ -69,8 +69,6 @@ public final class QuoteFinder {
 
   private static final Pattern SELON = Pattern.compile("(?:^|[\\s,(])(?:[Ss]elon|[Dd]['’]après)\\s+(.*)$");
 
-  private static final Pattern LEADING_DASH = Pattern.compile("^[,;–—-]\\s*");
-  private static final Pattern SELON_FIRST = Pattern.compile("(?:[Ss]elon|[Dd]['’]après)\\s");
   private static final Pattern DE_BEFORE = Pattern.compile("(?<!\\p{L})[Dd]e\\s+$");
   private static final Pattern SUBJECT_PRONOUN = Pattern.compile("(?:^|[\\s,])(il|elle|Il|Elle)\\s");
   private static final Pattern DEFINITE_ARTICLE = Pattern.compile("(?:^|\\s)((?:le|la)\\s|l['’])");
@@ -210,9 +208,9 @@ public final class QuoteFinder {
     if (lead.startsWith(".") || lead.startsWith("!") || lead.startsWith("?")) {
       return null;
     }
-    lead = LEADING_DASH.matcher(lead).replaceFirst("");
+    lead = withoutLeadingDash(lead);
     Matcher selon = SELON.matcher(lead);
-    if (SELON_FIRST.matcher(lead).lookingAt() && selon.find()) {
+    if (startsWithSelon(lead) && selon.find()) {
       return speakerIn(selon.group(1), span.end(), persons, found, false);
     }
     Words w = new Words(lead);
@@ -246,6 +244,37 @@ public final class QuoteFinder {
       return null;
     }
     return null;
+  }
+
+  /** {@code s} without a comma, semicolon or dash at its start and the spaces after it. */
+  static String withoutLeadingDash(String s) {
+    if (s.isEmpty() || ",;–—-".indexOf(s.charAt(0)) < 0) {
+      return s;
+    }
+    int k = 1;
+    while (k < s.length() && isRegexSpace(s.charAt(k))) {
+      k++;
+    }
+    return s.substring(k);
+  }
+
+  /** Whether {@code s} starts with « selon » or « d'après » and a space. */
+  static boolean startsWithSelon(String s) {
+    int k;
+    if (s.startsWith("elon", 1) && (s.charAt(0) == 's' || s.charAt(0) == 'S')) {
+      k = 5;
+    } else if (s.startsWith("après", 2) && (s.charAt(0) == 'd' || s.charAt(0) == 'D')
+        && (s.charAt(1) == '\'' || s.charAt(1) == '’')) {
+      k = 7;
+    } else {
+      return false;
+    }
+    return k < s.length() && isRegexSpace(s.charAt(k));
+  }
+
+  /** {@code \s} of a regular expression: the six ASCII spaces. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static boolean firstVerbWithin(String s, int maxWords) {
