@@ -175,6 +175,11 @@ final class Persons {
     // it was compiled again and again, on-stack, each time a rarer branch was taken.
     for (int i = nextWordStart(text, 0); i < n; i = nextWordStart(text, i)) {
       int end = runEnd(text, i);
+      if (end == i) {
+        // A capital that is no letter (Ⓐ, Other_Uppercase) starts no word: this loop did not move.
+        i++;
+        continue;
+      }
       if (count + 2 > out.length) {
         out = Arrays.copyOf(out, out.length * 2);
       }

@@ -1,10 +1,13 @@
 package org.depeche.passage.quote;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -27,6 +30,13 @@ class PersonsTest {
       s.append(PIECES[random.nextInt(PIECES.length)]);
     }
     return s.toString();
+  }
+
+  @Test
+  void anUpperCaseSymbolStartsNoRunAndDoesNotHang() {
+    // Ⓐ is upper case (Other_Uppercase) but no letter: runs() looped on it for ever.
+    assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> assertArrayEquals(new int[] {8, 19}, Persons.runs("le Ⓐ et Marie Curie")));
   }
 
   @Test
