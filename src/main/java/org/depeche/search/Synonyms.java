@@ -55,13 +55,29 @@ public final class Synonyms {
   private static final String DEFAULT_RESOURCE = "synonyms-fr.txt";
   private static final Analyzer ANALYZER = new FrenchNewsAnalyzer();
   private static final Synonyms NONE = new Synonyms(Map.of());
-  private static final Synonyms DEFAULTS = readDefaults();
+  private static final Synonyms DEFAULTS = new Synonyms(null);
 
-  /** Analyzed key ("nation unie") → the equivalents of each entry with that key, as written. */
+  /**
+   * Analyzed key ("nation unie") → the equivalents of each entry with that key, as written; null
+   * for the {@linkplain #defaults() defaults}, which are read when a query first needs them.
+   */
   private final Map<String, List<String>> equivalents;
 
   private Synonyms(Map<String, List<String>> equivalents) {
-    this.equivalents = Map.copyOf(equivalents);
+    this.equivalents = equivalents == null ? null : Map.copyOf(equivalents);
+  }
+
+  /**
+   * The shipped equivalences, read and analyzed on first use: a query of more than {@link
+   * #MAX_QUERY_WORDS} words never needs them, and analyzing them took about 6 % of a one-query
+   * process's main thread (docs/performance.md).
+   */
+  private static final class Defaults {
+    static final Map<String, List<String>> EQUIVALENTS = readDefaults();
+  }
+
+  private Map<String, List<String>> equivalents() {
+    return equivalents != null ? equivalents : Defaults.EQUIVALENTS;
   }
 
   /** Returns no synonyms: queries are searched as written. */
@@ -125,7 +141,7 @@ public final class Synonyms {
 
   /** Returns how many words or phrases have equivalents. */
   public int size() {
-    return equivalents.size();
+    return equivalents().size();
   }
 
   /**
@@ -135,7 +151,7 @@ public final class Synonyms {
    * left as they are, and so is a query of more than {@link #MAX_QUERY_WORDS} groups.
    */
   ParsedQuery expand(ParsedQuery query) {
-    if (equivalents.isEmpty() || query.groups().size() > MAX_QUERY_WORDS) {
+    if (query.groups().size() > MAX_QUERY_WORDS || equivalents().isEmpty()) {
       return query;
     }
     List<Group> groups = query.groups();
@@ -180,7 +196,7 @@ public final class Synonyms {
       for (int k = start; k < end; k++) {
         words.append(' ').append(groups.get(k).alternatives().getFirst().text());
       }
-      if (equivalents.containsKey(key(words.toString()))) {
+      if (equivalents().containsKey(key(words.toString()))) {
         return end;
       }
     }
@@ -196,7 +212,7 @@ public final class Synonyms {
   }
 
   private List<Item> equivalentsOf(Item item) {
-    List<String> texts = equivalents.getOrDefault(key(item.text()), List.of());
+    List<String> texts = equivalents().getOrDefault(key(item.text()), List.of());
     return texts.stream()
         .map(t -> new Item(ParsedQuery.Field.ANY, t, t.strip().contains(" "), false, item.position()))
         .toList();
@@ -227,12 +243,12 @@ public final class Synonyms {
     return String.join(" ", words);
   }
 
-  private static Synonyms readDefaults() {
+  private static Map<String, List<String>> readDefaults() {
     try (InputStream in = Synonyms.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE).equivalents;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
