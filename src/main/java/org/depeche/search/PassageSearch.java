@@ -99,10 +99,12 @@ public final class PassageSearch {
           found.facets(), null);
     }
     ParsedQuery parsed = QueryParser.parse(query);
+    // Compiling, re-scoring and the suggestion ask for many of the same terms' counts.
+    DocFreqs docFreqs = new DocFreqs(searcher.getIndexReader());
     QueryCompiler.Compiled compiled = QueryCompiler.compile(options.synonyms().expand(parsed), analyzer,
-        searcher.getIndexReader(), options.ranking().allWordsFirst(), options.ranking().proximityWeight());
+        docFreqs, options.ranking().allWordsFirst(), options.ranking().proximityWeight());
     Rescorer.Prepared rescore = compiled.query() != null && rescores(compiled.articleQuery(), options)
-        ? Rescorer.prepare(parsed, compiled.query(), analyzer, searcher.getIndexReader())
+        ? Rescorer.prepare(parsed, compiled.query(), analyzer, docFreqs)
         : null;
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
@@ -111,7 +113,7 @@ public final class PassageSearch {
     // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
     // cost on long queries, for nothing when the results already answer the query.
     String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
-        ? SpellingSuggester.suggest(query, parsed, searcher, analyzer)
+        ? SpellingSuggester.suggest(query, parsed, searcher, analyzer, docFreqs)
         : null;
     return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
         found.facets(), suggestion);

@@ -155,6 +155,13 @@ public final class QueryCompiler {
    */
   public static Compiled compile(ParsedQuery parsed, Analyzer analyzer, IndexReader reader,
       boolean allWordsFirst, float proximity) {
+    return compile(parsed, analyzer, new DocFreqs(reader), allWordsFirst, proximity);
+  }
+
+  /** {@link #compile(ParsedQuery, Analyzer, IndexReader, boolean, float)}, counts asked of {@code docFreqs}. */
+  static Compiled compile(ParsedQuery parsed, Analyzer analyzer, DocFreqs docFreqs, boolean allWordsFirst,
+      float proximity) {
+    IndexReader reader = docFreqs.reader();
     int[] terms = {0};
     Set<String> highlight = new HashSet<>();
     // Runs of consecutive plain words, as analyzed terms: the pairs of the proximity clauses.
@@ -171,7 +178,7 @@ public final class QueryCompiler {
       // Only plain words: then a proximity clause matches only where its two words match too.
       if (group.alternatives().size() == 1 && only.field() == ParsedQuery.Field.ANY && !only.phrase()
           && !only.prefix()) {
-        Analyzed a = corrected(analyze(Schema.TEXT, only.text(), analyzer), reader, corrections);
+        Analyzed a = corrected(analyze(Schema.TEXT, only.text(), analyzer), docFreqs, corrections);
         plain = a;
         if (a != null) {
           a.stacks().forEach(st -> runs.getLast().add(st.getFirst().text()));
@@ -186,7 +193,7 @@ public final class QueryCompiler {
             ? prefix(fieldOf(item), item.text(), analyzer, reader)
             : item == only && plain != null ? plain
             : item.field() == ParsedQuery.Field.ANY && !item.phrase()
-                ? corrected(analyze(fieldOf(item), item.text(), analyzer), reader, corrections)
+                ? corrected(analyze(fieldOf(item), item.text(), analyzer), docFreqs, corrections)
                 : analyze(fieldOf(item), item.text(), analyzer), terms);
         if (a == null) {
           continue;
@@ -362,7 +369,7 @@ public final class QueryCompiler {
    * or {@code stutthof}. At most {@code budget[0]} terms are corrected (the budget is spent);
    * {@code budget[1]} counts the terms added.
    */
-  private static Analyzed corrected(Analyzed a, IndexReader reader, int[] budget) {
+  private static Analyzed corrected(Analyzed a, DocFreqs docFreqs, int[] budget) {
     if (a == null) {
       return null;
     }
@@ -371,13 +378,14 @@ public final class QueryCompiler {
       List<List<Term>> stacks = new ArrayList<>();
       for (List<Term> stack : a.stacks()) {
         List<Term> out = new ArrayList<>(stack);
-        if (stack.size() == 1 && budget[0] > 0 && reader.docFreq(stack.getFirst()) == 0) {
+        if (stack.size() == 1 && budget[0] > 0 && docFreqs.of(stack.getFirst()) == 0) {
           budget[0]--;
           if (checker == null) {
             checker = new DirectSpellChecker();
             checker.setMaxInspections(CORRECTION_INSPECTIONS);
           }
-          for (SuggestWord w : checker.suggestSimilar(stack.getFirst(), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+          for (SuggestWord w : checker.suggestSimilar(stack.getFirst(), 1, docFreqs.reader(),
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
             out.add(new Term(a.field(), w.string));
             budget[1]++;
           }

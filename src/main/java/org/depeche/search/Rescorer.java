@@ -99,6 +99,11 @@ public final class Rescorer {
    */
   public static Prepared prepare(ParsedQuery parsed, Query passages, Analyzer analyzer, IndexReader reader)
       throws IOException {
+    return prepare(parsed, passages, analyzer, new DocFreqs(reader));
+  }
+
+  /** {@link #prepare(ParsedQuery, Query, Analyzer, IndexReader)}, counts asked of {@code docFreqs}. */
+  static Prepared prepare(ParsedQuery parsed, Query passages, Analyzer analyzer, DocFreqs docFreqs) {
     Set<Term> terms = new LinkedHashSet<>();
     passages.visit(new QueryVisitor() {
       @Override
@@ -132,15 +137,20 @@ public final class Rescorer {
     // and the features sum floats in this order: the same query must give the same scores.
     List<Term> t = terms.stream().sorted().toList();
     List<Term> w = List.copyOf(words);
-    return new Prepared(t, idf(reader, Schema.TEXT, t), w, idf(reader, Schema.WORDS, w));
+    return new Prepared(t, idf(docFreqs, Schema.TEXT, t), w, idf(docFreqs, Schema.WORDS, w));
   }
 
   /** BM25's IDF of each term in a field, 0 for a term of no document. */
-  private static float[] idf(IndexReader reader, String field, List<Term> terms) throws IOException {
+  private static float[] idf(DocFreqs docFreqs, String field, List<Term> terms) {
     float[] idf = new float[terms.size()];
-    long n = reader.getDocCount(field);
+    long n;
+    try {
+      n = docFreqs.reader().getDocCount(field);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     for (int i = 0; i < idf.length; i++) {
-      int df = reader.docFreq(terms.get(i));
+      int df = docFreqs.of(terms.get(i));
       idf[i] = df == 0 ? 0f : (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
     return idf;

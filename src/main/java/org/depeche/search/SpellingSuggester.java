@@ -57,9 +57,11 @@ final class SpellingSuggester {
   /**
    * Returns the query with its misspelled words replaced, or null when every word is fine or has
    * no close word in the index.
+   *
+   * @param docFreqs the counts of {@code searcher}'s reader
    */
-  static String suggest(String query, ParsedQuery parsed, IndexSearcher searcher, Analyzer analyzer)
-      throws IOException {
+  static String suggest(String query, ParsedQuery parsed, IndexSearcher searcher, Analyzer analyzer,
+      DocFreqs docFreqs) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     DirectSpellChecker checker = new DirectSpellChecker();
     // Its candidates are first kept by edit distance, then by term order: with the default five,
@@ -82,7 +84,7 @@ final class SpellingSuggester {
         continue;
       }
       for (Word w : words(item.text(), analyzer).reversed()) {
-        int df = reader.docFreq(new Term(Schema.WORDS, w.term()));
+        int df = docFreqs.of(new Term(Schema.WORDS, w.term()));
         if (df >= FEW_HITS) {
           continue;
         }
