@@ -216,9 +216,10 @@ public final class Rescorer {
    */
   public static float[][] features(IndexSearcher searcher, Prepared query, ScoreDoc[] docs) throws IOException {
     float[][] out = new float[docs.length][Feature.values().length];
-    Integer[] order = new Integer[docs.length];
-    Arrays.setAll(order, k -> k);
-    Arrays.sort(order, Comparator.comparingInt(k -> docs[k].doc));
+    // The candidates in document order, as (doc, index) in one long each: no boxing, no comparator.
+    long[] order = new long[docs.length];
+    Arrays.setAll(order, k -> (long) docs[k].doc << 32 | k);
+    Arrays.sort(order);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     float idfSum = 0;
     for (float v : query.idf()) {
@@ -230,7 +231,8 @@ public final class Rescorer {
     }
     int nTerms = query.terms().size();
     Leaf leaf = null;
-    for (int k : order) {
+    for (long key : order) {
+      int k = (int) key;
       int doc = docs[k].doc;
       int at = ReaderUtil.subIndex(doc, leaves);
       if (leaf == null || leaf.ord != at) {
