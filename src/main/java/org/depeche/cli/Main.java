@@ -10,6 +10,7 @@ import org.depeche.DepecheException;
 import org.depeche.IndexUnavailableException;
 import org.depeche.NoSuchPassageException;
 import org.depeche.QuerySyntaxException;
+import org.depeche.analysis.Analysis;
 import picocli.CommandLine;
 
 /** The {@code depeche} command line: {@code main}, and the one factory tests use too. */
@@ -49,6 +50,21 @@ public final class Main {
 
   /** Runs the command line {@code args} and exits with its exit code. */
   public static void main(String[] args) {
+    if ("search".equals(subcommand(args))) {
+      // A search analyzes its query with the index's analyzer, by default depeche's own, which
+      // reads a dictionary (13 ms of the main thread's CPU at load 10): read on another core while
+      // this thread builds the command line and opens the index (docs/performance.md). A failure is
+      // the search's to report, when it needs the dictionary.
+      Thread reader = new Thread(() -> {
+        try {
+          Analysis.readDictionary();
+        } catch (RuntimeException | LinkageError e) {
+          // Reported by the search if it needs the dictionary.
+        }
+      }, "depeche-dictionary");
+      reader.setDaemon(true);
+      reader.start();
+    }
     LUCENE_LOG.setLevel(Level.WARNING);
     VECTOR_LOG.setLevel(Level.SEVERE);
     System.exit(newCommandLine(
@@ -66,14 +82,8 @@ public final class Main {
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new DepecheCommand());
-    Class<?> named = null;
-    for (String arg : args) {
-      // The top-level options take no value: the first other argument is the subcommand.
-      if (!arg.startsWith("-")) {
-        named = arg.equals("help") ? null : SUBCOMMANDS.get(arg);
-        break;
-      }
-    }
+    String name = subcommand(args);
+    Class<?> named = name == null || name.equals("help") ? null : SUBCOMMANDS.get(name);
     if (named != null) {
       cli.addSubcommand(named);
     } else {
@@ -103,6 +113,17 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     return cli;
+  }
+
+  /** Returns the first argument that is not an option, the subcommand's name, or null. */
+  private static String subcommand(String... args) {
+    for (String arg : args) {
+      // The top-level options take no value: the first other argument is the subcommand.
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   private static int exitCode(Exception e) {
