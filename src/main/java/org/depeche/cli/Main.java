@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.depeche.DepecheException;
@@ -26,24 +27,25 @@ public final class Main {
   private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   /**
-   * The subcommands by name, in the order of {@code depeche --help}. Picocli builds a command's
+   * The subcommands by name, in the order of {@code depeche --help}: each an annotated class, or
+   * the model of a command declared with picocli's programmatic API. Picocli builds a command's
    * model by reflection over its annotations; building all of them cost a search process a tenth
    * of its CPU, so a command line gets only the subcommand it names (docs/performance.md).
    */
-  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
     // Names written out: reading them from the annotations would cost what this saves.
-    SUBCOMMANDS.put("index", IndexCommand.class);
-    SUBCOMMANDS.put("search", SearchCommand.class);
-    SUBCOMMANDS.put("eval", EvalCommand.class);
-    SUBCOMMANDS.put("similar", SimilarCommand.class);
-    SUBCOMMANDS.put("quotes", QuotesCommand.class);
-    SUBCOMMANDS.put("speakers", SpeakersCommand.class);
-    SUBCOMMANDS.put("analyze", AnalyzeCommand.class);
-    SUBCOMMANDS.put("stats", StatsCommand.class);
-    SUBCOMMANDS.put("check", CheckCommand.class);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    SUBCOMMANDS.put("index", () -> IndexCommand.class);
+    SUBCOMMANDS.put("search", SearchCommand::model);
+    SUBCOMMANDS.put("eval", EvalCommand::model);
+    SUBCOMMANDS.put("similar", () -> SimilarCommand.class);
+    SUBCOMMANDS.put("quotes", () -> QuotesCommand.class);
+    SUBCOMMANDS.put("speakers", () -> SpeakersCommand.class);
+    SUBCOMMANDS.put("analyze", () -> AnalyzeCommand.class);
+    SUBCOMMANDS.put("stats", () -> StatsCommand.class);
+    SUBCOMMANDS.put("check", () -> CheckCommand.class);
+    SUBCOMMANDS.put("help", () -> CommandLine.HelpCommand.class);
   }
 
   private Main() {}
@@ -81,13 +83,12 @@ public final class Main {
    * only with {@code --stacktrace}.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new DepecheCommand());
+    CommandLine cli = new CommandLine(DepecheCommand.model());
     String name = subcommand(args);
-    Class<?> named = name == null || name.equals("help") ? null : SUBCOMMANDS.get(name);
-    if (named != null) {
-      cli.addSubcommand(named);
+    if (name != null && !name.equals("help") && SUBCOMMANDS.containsKey(name)) {
+      cli.addSubcommand(name, SUBCOMMANDS.get(name).get());
     } else {
-      SUBCOMMANDS.values().forEach(cli::addSubcommand);
+      SUBCOMMANDS.forEach((n, command) -> cli.addSubcommand(n, command.get()));
     }
     cli.setOut(out);
     cli.setErr(err);
