@@ -173,18 +173,19 @@ final class FrenchLemmaFilter extends TokenFilter {
       return;
     }
     char c = termAtt.charAt(at);
-    step(node, at, c, 1, Shared.ASCII[c]);
     String variants = ACCENTED[c];
-    for (int v = 0; v < variants.length(); v++) {
-      char accented = variants.charAt(v);
+    // The letter itself (v = -1), then its accented forms, through one call of step: the JIT
+    // inlines this recursion, and a second call site doubled the code it compiled for it.
+    for (int v = -1; v < variants.length(); v++) {
+      char letter = v < 0 ? c : variants.charAt(v);
       int consumed = 1;
-      if (accented == 'œ' || accented == 'æ') {
+      if (letter == 'œ' || letter == 'æ') {
         if (at + 1 == termAtt.length() || termAtt.charAt(at + 1) != 'e') {
           continue;
         }
         consumed = 2;
       }
-      step(node, at, accented, consumed, Shared.UTF8[accented - Shared.FIRST]);
+      step(node, at, letter, consumed, v < 0 ? Shared.ASCII[c] : Shared.UTF8[letter - Shared.FIRST]);
     }
   }
 

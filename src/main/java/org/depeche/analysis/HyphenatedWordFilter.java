@@ -125,7 +125,7 @@ final class HyphenatedWordFilter extends TokenFilter {
     }
     boolean inversion =
         parts.size() > 1 && INVERSION_PRONOUNS.contains(parts.getLast().toLowerCase(Locale.ROOT));
-    boolean numbersOnly = parts.stream().noneMatch(p -> p.chars().anyMatch(Character::isLetter));
+    boolean numbersOnly = !anyLetter(parts);
     if (parts.size() > 1 && !inversion && !numbersOnly) {
       int joinedEnd = partStarts.getLast() + parts.getLast().length();
       pending.add(
@@ -147,6 +147,18 @@ final class HyphenatedWordFilter extends TokenFilter {
               k == 0 ? positionIncrement : 1,
               1));
     }
+  }
+
+  /** Whether a part holds a letter: a loop, not a stream, in this per-token path (the JIT's cost). */
+  private static boolean anyLetter(List<String> parts) {
+    for (String part : parts) {
+      for (int i = 0; i < part.length(); i++) {
+        if (Character.isLetter(part.charAt(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void emit(Piece piece) {

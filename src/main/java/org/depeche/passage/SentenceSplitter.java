@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Splits French text into sentences.
@@ -51,9 +50,6 @@ public final class SentenceSplitter {
   private static final Set<String> NUMBERED =
       Set.of("p", "pp", "n", "no", "nos", "vol", "chap", "art", "fig", "t", "env", "ch", "al");
 
-  /** Initials: {@code J}, {@code J.-C}, {@code U.S} (the last dot is the candidate end). */
-  private static final Pattern INITIALS = Pattern.compile("\\p{Lu}(?:\\.-?\\p{Lu})*");
-
   private SentenceSplitter() {}
 
   /**
@@ -80,10 +76,10 @@ public final class SentenceSplitter {
     int[] quoted = quotations(text);
     IntList out = new IntList();
     int start = skipSpace(text, 0);
-    for (int i = start; i < n; i++) {
-      if (!isTerminator(text.charAt(i))) {
-        continue;
-      }
+    // The scan for the next terminator is a method of its own: the loop here then turns once per
+    // terminator, not per character, and the JIT compiles this method once instead of again and
+    // again on-stack while it runs over long texts.
+    for (int i = nextTerminator(text, start); i < n; i = nextTerminator(text, i + 1)) {
       int runStart = i;
       int runEnd = i;
       while (runEnd < n && isTerminator(text.charAt(runEnd))) {
@@ -122,6 +118,16 @@ public final class SentenceSplitter {
       out.add(last);
     }
     return out.toArray();
+  }
+
+  /** The offset of the first terminator at or after {@code from}, or the text's length. */
+  private static int nextTerminator(String text, int from) {
+    int n = text.length();
+    int i = from;
+    while (i < n && !isTerminator(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isTerminator(char c) {
@@ -180,11 +186,41 @@ public final class SentenceSplitter {
       return false;
     }
     String word = text.substring(from, dot);
-    if (word.length() == 1 || INITIALS.matcher(word).matches()) {
+    if (word.length() == 1 || isInitials(word)) {
       return true;
     }
     String lower = word.toLowerCase(Locale.ROOT);
     return TITLES.contains(lower) || (numberFollows && NUMBERED.contains(lower));
+  }
+
+  /**
+   * Whether {@code word} is initials: upper-case letters joined by {@code .} or {@code .-}, as in
+   * {@code J}, {@code J.-C}, {@code U.S} (the last dot is the candidate end). Hand-written rather
+   * than a regular expression: it runs at every dot followed by a capital.
+   */
+  static boolean isInitials(String word) {
+    int n = word.length();
+    int i = 0;
+    while (true) {
+      if (i >= n) {
+        return false;
+      }
+      int letter = word.codePointAt(i);
+      if (Character.getType(letter) != Character.UPPERCASE_LETTER) {
+        return false;
+      }
+      i += Character.charCount(letter);
+      if (i == n) {
+        return true;
+      }
+      if (word.charAt(i) != '.') {
+        return false;
+      }
+      i++;
+      if (i < n && word.charAt(i) == '-') {
+        i++;
+      }
+    }
   }
 
   /**

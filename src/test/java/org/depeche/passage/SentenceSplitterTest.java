@@ -1,6 +1,8 @@
 package org.depeche.passage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +25,31 @@ class SentenceSplitterTest {
   @MethodSource("cases")
   void splitsAsTheTableSays(String input, List<String> expected) {
     assertEquals(expected, SentenceSplitter.split(input));
+  }
+
+  @Test
+  void initialsAreUpperCaseLettersJoinedByDots() {
+    for (String w : List.of("J", "J.-C", "U.S", "É.U", "R.R.R", "\uD835\uDC00.B")) {
+      assertTrue(SentenceSplitter.isInitials(w), w);
+    }
+    for (String w : List.of("", "j", "J.", "J.-", "JR", "J..C", "J-C", "J.c", "Dr", "\u24B6", "J.-.C")) {
+      assertFalse(SentenceSplitter.isInitials(w), w);
+    }
+  }
+
+  @Test
+  void initialsAgreeWithTheRegularExpressionTheyReplace() {
+    Pattern initials = Pattern.compile("\\p{Lu}(?:\\.-?\\p{Lu})*");
+    char[] alphabet = {'A', 'É', 'b', '.', '-', 'x', 'Z', '\u01C5', '\u24B6', '\uD835', '\uDC00'};
+    Random random = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      char[] word = new char[1 + random.nextInt(6)];
+      for (int k = 0; k < word.length; k++) {
+        word[k] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String w = new String(word);
+      assertEquals(initials.matcher(w).matches(), SentenceSplitter.isInitials(w), w);
+    }
   }
 
   @Test

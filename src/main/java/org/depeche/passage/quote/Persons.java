@@ -171,46 +171,64 @@ final class Persons {
     int n = text.length();
     int[] out = new int[16];
     int count = 0;
-    int i = 0;
-    while (i < n) {
-      if (!Character.isUpperCase(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+    // The scans are methods of their own, so that the JIT compiles each loop once: as one method
+    // it was compiled again and again, on-stack, each time a rarer branch was taken.
+    for (int i = nextWordStart(text, 0); i < n; i = nextWordStart(text, i)) {
+      int end = runEnd(text, i);
+      if (end == i) {
+        // A capital that is no letter (Ⓐ, Other_Uppercase) starts no word: this loop did not move.
         i++;
         continue;
-      }
-      int start = i;
-      int end = wordEnd(text, i);
-      while (true) {
-        int k = end;
-        while (k < n && text.charAt(k) == ' ') {
-          k++;
-        }
-        if (k == end || k >= n) {
-          break;
-        }
-        if (Character.isUpperCase(text.charAt(k))) {
-          end = wordEnd(text, k);
-          continue;
-        }
-        int w = wordEnd(text, k);
-        String word = text.substring(k, w);
-        if ((word.equals("d'") || word.equals("d’")) && w < n && Character.isUpperCase(text.charAt(w))) {
-          end = wordEnd(text, w);
-          continue;
-        }
-        if (PARTICLES.contains(word) && w + 1 < n && text.charAt(w) == ' ' && Character.isUpperCase(text.charAt(w + 1))) {
-          end = wordEnd(text, w + 1);
-          continue;
-        }
-        break;
       }
       if (count + 2 > out.length) {
         out = Arrays.copyOf(out, out.length * 2);
       }
-      out[count++] = start;
+      out[count++] = i;
       out[count++] = end;
       i = end;
     }
     return Arrays.copyOf(out, count);
+  }
+
+  /** The offset of the first capital at or after {@code from} that starts a word, or the text's length. */
+  private static int nextWordStart(String text, int from) {
+    int n = text.length();
+    int i = from;
+    while (i < n && (!Character.isUpperCase(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end of the run of capitalised words that starts at {@code start}. */
+  private static int runEnd(String text, int start) {
+    int n = text.length();
+    int end = wordEnd(text, start);
+    while (true) {
+      int k = end;
+      while (k < n && text.charAt(k) == ' ') {
+        k++;
+      }
+      if (k == end || k >= n) {
+        break;
+      }
+      if (Character.isUpperCase(text.charAt(k))) {
+        end = wordEnd(text, k);
+        continue;
+      }
+      int w = wordEnd(text, k);
+      String word = text.substring(k, w);
+      if ((word.equals("d'") || word.equals("d’")) && w < n && Character.isUpperCase(text.charAt(w))) {
+        end = wordEnd(text, w);
+        continue;
+      }
+      if (PARTICLES.contains(word) && w + 1 < n && text.charAt(w) == ' ' && Character.isUpperCase(text.charAt(w + 1))) {
+        end = wordEnd(text, w + 1);
+        continue;
+      }
+      break;
+    }
+    return end;
   }
 
   /** The end of the word at {@code i}: letters, marks, apostrophes and hyphens (« d' » stops after the apostrophe). */
@@ -254,7 +272,7 @@ final class Persons {
   static String roleBefore(String text, int nameStart) {
     int from = Math.max(0, nameStart - 80);
     String before = text.substring(from, nameStart);
-    if (ROLE_HINTS.stream().noneMatch(before::contains)) {
+    if (!hasRoleHint(before)) {
       return null;
     }
     Matcher m = ROLE_BEFORE.matcher(before);
@@ -263,6 +281,15 @@ final class Persons {
     }
     String role = m.group(1).strip();
     return role.isEmpty() ? null : role;
+  }
+
+  private static boolean hasRoleHint(String before) {
+    for (String hint : ROLE_HINTS) {
+      if (before.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Parts of the role nouns of {@link #ROLE_BEFORE}: without one, the costlier pattern cannot match. */
@@ -368,32 +395,131 @@ final class Persons {
       first = false;
       // The checks look at the end of what comes before: the last few words decide.
       String tail = before.substring(Math.max(0, before.length() - 12));
-      if (COMPLEMENT.matcher(tail).find()) {
+      if (endsWithComplement(tail)) {
         continue;
       }
-      boolean titled = TITLE_BEFORE.matcher(tail).find();
-      String role = roleText(before);
       for (int w = 0; w < words.length; w++) {
         if (FIRST_NAMES.containsKey(words[w]) && w + 1 < words.length) {
-          return new NameAndRole(String.join(" ", List.of(words).subList(w, words.length)), role);
+          return new NameAndRole(String.join(" ", List.of(words).subList(w, words.length)), roleText(before));
         }
       }
       String full = fullName(run, offset);
       if (full != null) {
-        return new NameAndRole(full, role);
+        return new NameAndRole(full, roleText(before));
       }
-      if (titled || bareSurname && firstRun && !FUNCTION_WORDS.contains(words[0])
+      if (endsWithTitle(tail) || bareSurname && firstRun && !FUNCTION_WORDS.contains(words[0])
           && (words.length >= 2 && !startsLikeOrganisation(words[0]) || before.isBlank())) {
-        return new NameAndRole(run, role);
+        return new NameAndRole(run, roleText(before));
       }
     }
     return null;
   }
 
-  /** Text ending with a preposition: the name after it is a complement, not a speaker (« le candidat d'En Marche »). */
-  private static final Pattern COMPLEMENT = Pattern.compile(
-      "(?:(?<!\\p{L})(?:de|du|des|à|au|aux|en|pour|sur|par|avec|chez|contre|entre|vers|dans)\\s+|(?<!\\p{L})d['’]|(?<!\\p{L})l['’])$",
-      Pattern.CASE_INSENSITIVE);
+  /** Prepositions after which a name is a complement, not a speaker (« le candidat d'En Marche »). */
+  private static final String[] COMPLEMENT_WORDS = {
+    "de", "du", "des", "à", "au", "aux", "en", "pour", "sur", "par", "avec", "chez", "contre", "entre", "vers", "dans"
+  };
+
+  /** Honorifics after which a capitalised word is a name: « M. Heappey ». */
+  private static final String[] TITLE_WORDS = {"M", "M.", "Mme", "Mme.", "Monsieur", "Madame"};
+
+  /*
+   * The two scans below are hand-written for what were regular expressions run on every run of
+   * capitalised words of every clause read for a speaker; the JIT compiled the regex engine's code
+   * into nameIn. They match exactly what java.util.regex matched (PersonsTest compares them on
+   * random text): "$" at the end or before a final line terminator, "\s" the six ASCII spaces,
+   * "(?<!\p{L})" a char that is not a letter, CASE_INSENSITIVE folding ASCII letters only.
+   */
+
+  /**
+   * Whether {@code tail} ends with a preposition and spaces, or with {@code d'} or {@code l'}, not
+   * inside a word, ASCII case aside: what {@code
+   * (?:(?<!\p{L})(?:de|du|des|à|au|aux|en|pour|sur|par|avec|chez|contre|entre|vers|dans)\s+|(?<!\p{L})[dl]['’])$}
+   * found with {@code CASE_INSENSITIVE}.
+   */
+  static boolean endsWithComplement(String tail) {
+    int other = beforeFinalTerminator(tail);
+    return complementEndsAt(tail, tail.length()) || other >= 0 && complementEndsAt(tail, other);
+  }
+
+  private static boolean complementEndsAt(String s, int end) {
+    int wordEnd = end;
+    while (wordEnd > 0 && isRegexSpace(s.charAt(wordEnd - 1))) {
+      wordEnd--;
+    }
+    if (wordEnd < end) {
+      for (String word : COMPLEMENT_WORDS) {
+        if (endsWithWord(s, wordEnd, word, true)) {
+          return true;
+        }
+      }
+    }
+    if (end < 2) {
+      return false;
+    }
+    char quote = s.charAt(end - 1);
+    char letter = s.charAt(end - 2);
+    return (quote == '\'' || quote == '’') && (letter == 'd' || letter == 'D' || letter == 'l' || letter == 'L')
+        && notAfterLetter(s, end - 2);
+  }
+
+  /** Whether {@code tail} ends with M., Mme, Monsieur or Madame and spaces: {@code (?<!\p{L})(?:M\.?|Mme\.?|Monsieur|Madame)\s*$}. */
+  static boolean endsWithTitle(String tail) {
+    int other = beforeFinalTerminator(tail);
+    return titleEndsAt(tail, tail.length()) || other >= 0 && titleEndsAt(tail, other);
+  }
+
+  private static boolean titleEndsAt(String s, int end) {
+    int wordEnd = end;
+    while (wordEnd > 0 && isRegexSpace(s.charAt(wordEnd - 1))) {
+      wordEnd--;
+    }
+    for (String word : TITLE_WORDS) {
+      if (endsWithWord(s, wordEnd, word, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} ends at {@code end} of {@code s} after no letter; {@code ascii}: ASCII case aside. */
+  private static boolean endsWithWord(String s, int end, String word, boolean ascii) {
+    int start = end - word.length();
+    if (start < 0) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char c = s.charAt(start + k);
+      char w = word.charAt(k);
+      if (c != w && !(ascii && c >= 'A' && c <= 'Z' && (char) (c + ('a' - 'A')) == w)) {
+        return false;
+      }
+    }
+    return notAfterLetter(s, start);
+  }
+
+  private static boolean notAfterLetter(String s, int i) {
+    return i == 0 || !Character.isLetter(s.charAt(i - 1));
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** Where "$" also matches in {@code s}: before a final line terminator ({@code \r\n} counts as one), else -1. */
+  private static int beforeFinalTerminator(String s) {
+    int n = s.length();
+    if (n >= 2 && s.charAt(n - 2) == '\r' && s.charAt(n - 1) == '\n') {
+      return n - 2;
+    }
+    if (n >= 1) {
+      char c = s.charAt(n - 1);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return n - 1;
+      }
+    }
+    return -1;
+  }
 
   private static final Set<String> HONORIFICS = Set.of("M", "Mme", "Mlle", "Me", "Dr", "Monsieur", "Madame");
 
@@ -412,7 +538,16 @@ final class Persons {
       "New", "Radio", "Europe", "Canal", "Mairie", "Région", "Ville", "République", "Organisation");
 
   private static boolean startsLikeOrganisation(String word) {
-    return ORGANISATION_WORDS.contains(word) || word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
+    return ORGANISATION_WORDS.contains(word) || word.length() > 1 && allUpperCase(word);
+  }
+
+  private static boolean allUpperCase(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isUpperCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Pattern ROLE_ARTICLE = Pattern.compile("^[\\s,;:]*(?:(?:le|la|les|un|une)\\s+|l['’])");
@@ -425,13 +560,37 @@ final class Persons {
     return role.isEmpty() ? null : role;
   }
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}");
-
-  /** Lower case without accents: {@code "Élysée"} → {@code "elysee"}. */
+  /**
+   * Lower case without accents: {@code "Élysée"} → {@code "elysee"}. Hand-written loops rather than
+   * streams and a regular expression: it runs for every name compared, and C2 compiles it into each.
+   */
   static String fold(String s) {
-    boolean ascii = s.chars().allMatch(c -> c < 128);
-    String folded = ascii ? s : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    String folded = isAscii(s) ? s : withoutMarks(Normalizer.normalize(s, Normalizer.Form.NFD));
     return folded.toLowerCase(Locale.ROOT).replace('’', '\'');
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code s} without its combining marks (the code points of category M: Mn, Mc and Me). */
+  static String withoutMarks(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      int type = Character.getType(c);
+      if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+          && type != Character.ENCLOSING_MARK) {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return out.toString();
   }
 
   private static Map<String, Character> firstNames() {

@@ -40,8 +40,6 @@ public final class QuoteFinder {
   /** A quotation found in an article: offsets in its text, its words, speaker and role (or null). */
   record Found(int start, int end, String text, String speaker, String role) {}
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*");
-
   private static final Pattern PRONOUN_AFTER =
       Pattern.compile("^\\s*-\\s*t?\\s*-?\\s*(il|elle|ils|elles|on)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -71,8 +69,6 @@ public final class QuoteFinder {
 
   private static final Pattern SELON = Pattern.compile("(?:^|[\\s,(])(?:[Ss]elon|[Dd]['’]après)\\s+(.*)$");
 
-  private static final Pattern LEADING_DASH = Pattern.compile("^[,;–—-]\\s*");
-  private static final Pattern SELON_FIRST = Pattern.compile("(?:[Ss]elon|[Dd]['’]après)\\s");
   private static final Pattern DE_BEFORE = Pattern.compile("(?<!\\p{L})[Dd]e\\s+$");
   private static final Pattern SUBJECT_PRONOUN = Pattern.compile("(?:^|[\\s,])(il|elle|Il|Elle)\\s");
   private static final Pattern DEFINITE_ARTICLE = Pattern.compile("(?:^|\\s)((?:le|la)\\s|l['’])");
@@ -125,7 +121,12 @@ public final class QuoteFinder {
 
   /** Finds the quotations of an article's text, its paragraphs joined by {@code "\n\n"}. */
   private static List<Found> find(String title, String text) {
-    List<QuoteSpans.Span> spans = QuoteSpans.find(text).stream().filter(s -> isStatement(text, s)).toList();
+    List<QuoteSpans.Span> spans = new ArrayList<>();
+    for (QuoteSpans.Span span : QuoteSpans.find(text)) {
+      if (isStatement(text, span)) {
+        spans.add(span);
+      }
+    }
     if (spans.isEmpty()) {
       return List.of();
     }
@@ -139,7 +140,7 @@ public final class QuoteFinder {
   }
 
   private static boolean isStatement(String text, QuoteSpans.Span span) {
-    Matcher words = WORD.matcher(span.text());
+    Words words = new Words(span.text());
     int count = 0;
     while (count < MIN_WORDS && words.find()) {
       count++;
@@ -207,12 +208,12 @@ public final class QuoteFinder {
     if (lead.startsWith(".") || lead.startsWith("!") || lead.startsWith("?")) {
       return null;
     }
-    lead = LEADING_DASH.matcher(lead).replaceFirst("");
+    lead = withoutLeadingDash(lead);
     Matcher selon = SELON.matcher(lead);
-    if (SELON_FIRST.matcher(lead).lookingAt() && selon.find()) {
+    if (startsWithSelon(lead) && selon.find()) {
       return speakerIn(selon.group(1), span.end(), persons, found, false);
     }
-    Matcher w = WORD.matcher(lead);
+    Words w = new Words(lead);
     int words = 0;
     while (w.find()) {
       String word = w.group();
@@ -245,8 +246,39 @@ public final class QuoteFinder {
     return null;
   }
 
+  /** {@code s} without a comma, semicolon or dash at its start and the spaces after it. */
+  static String withoutLeadingDash(String s) {
+    if (s.isEmpty() || ",;–—-".indexOf(s.charAt(0)) < 0) {
+      return s;
+    }
+    int k = 1;
+    while (k < s.length() && isRegexSpace(s.charAt(k))) {
+      k++;
+    }
+    return s.substring(k);
+  }
+
+  /** Whether {@code s} starts with « selon » or « d'après » and a space. */
+  static boolean startsWithSelon(String s) {
+    int k;
+    if (s.startsWith("elon", 1) && (s.charAt(0) == 's' || s.charAt(0) == 'S')) {
+      k = 5;
+    } else if (s.startsWith("après", 2) && (s.charAt(0) == 'd' || s.charAt(0) == 'D')
+        && (s.charAt(1) == '\'' || s.charAt(1) == '’')) {
+      k = 7;
+    } else {
+      return false;
+    }
+    return k < s.length() && isRegexSpace(s.charAt(k));
+  }
+
+  /** {@code \s} of a regular expression: the six ASCII spaces. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   private static boolean firstVerbWithin(String s, int maxWords) {
-    Matcher w = WORD.matcher(s);
+    Words w = new Words(s);
     int words = 0;
     while (w.find() && words++ < maxWords) {
       if (SpeechVerbs.isSpeechVerb(w.group())) {
@@ -270,7 +302,7 @@ public final class QuoteFinder {
         return who;
       }
     }
-    Matcher w = WORD.matcher(clause);
+    Words w = new Words(clause);
     int verbStart = -1;
     while (verbStart < 0 && w.find()) {
       if (SpeechVerbs.isSpeechVerb(w.group())) {
@@ -338,12 +370,22 @@ public final class QuoteFinder {
   private static List<Found> speakersOfParagraph(List<Found> found, Persons persons, int offset) {
     String text = persons.text();
     int paragraphStart = text.lastIndexOf("\n\n", Math.max(0, offset - 1));
-    return found.stream().filter(f -> f.start() > paragraphStart).toList();
+    List<Found> ofParagraph = new ArrayList<>();
+    for (Found f : found) {
+      if (f.start() > paragraphStart) {
+        ofParagraph.add(f);
+      }
+    }
+    return ofParagraph;
   }
+
+  /** Words before a role's noun that are not the noun: « l'ancienne ministre ». */
+  private static final Set<String> ROLE_MODIFIERS = Set.of("ancien", "ancienne", "nouveau", "nouvelle", "actuel",
+      "actuelle", "ex", "jeune", "futur", "future", "premier", "première", "l");
 
   /** « un internaute » → unattributed; « la ministre » → the last person with that role, else null. */
   private static Persons.NameAndRole roleOnly(String np, int offset, Persons persons, List<Found> found) {
-    Matcher w = WORD.matcher(np);
+    Words w = new Words(np);
     if (!w.find()) {
       return null;
     }
@@ -360,8 +402,7 @@ public final class QuoteFinder {
     }
     while (w.find()) {
       String head = w.group();
-      if (!Set.of("ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle", "ex", "jeune", "futur",
-          "future", "premier", "première", "l").contains(head.toLowerCase(Locale.ROOT))) {
+      if (!ROLE_MODIFIERS.contains(head.toLowerCase(Locale.ROOT))) {
         String name = persons.withRole(head, offset);
         if (name != null) {
           return new Persons.NameAndRole(name, persons.roleOf(name));
@@ -424,7 +465,12 @@ public final class QuoteFinder {
     if (between.indexOf("\n\n") != between.lastIndexOf("\n\n") || between.length() > 300) {
       return false;
     }
-    return persons.mentions().stream().noneMatch(m -> m.start() >= previous.end() && m.start() < span.start());
+    for (Persons.Mention m : persons.mentions()) {
+      if (m.start() >= previous.end() && m.start() < span.start()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of the clause after a closing mark: the next sentence end, opening mark or paragraph end. */

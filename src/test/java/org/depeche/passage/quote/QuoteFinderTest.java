@@ -85,4 +85,22 @@ class QuoteFinderTest {
         "#3 James Heappey (" + role + "): ne peut pas déployer",
         "#8 James Heappey (" + role + "): Nous travaillons étr"), got);
   }
+
+  @Test
+  void leadingDashAndSelonAgreeWithTheRegularExpressionsTheyReplace() {
+    java.util.regex.Pattern dash = java.util.regex.Pattern.compile("^[,;–—-]\\s*");
+    java.util.regex.Pattern selon = java.util.regex.Pattern.compile("(?:[Ss]elon|[Dd]['’]après)\\s");
+    String[] pieces = {",", ";", "–", "—", "-", " ", "\t", "\n", "\u00A0", "selon", "Selon", "SELON", "d'après",
+        "D’après", "d'", "après", "x", "«"};
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(5); k > 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      assertEquals(dash.matcher(s).replaceFirst(""), QuoteFinder.withoutLeadingDash(s), s);
+      assertEquals(selon.matcher(s).lookingAt(), QuoteFinder.startsWithSelon(s), s);
+    }
+  }
 }
