@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import morfologik.fsa.FSA;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
@@ -301,6 +302,11 @@ final class FrenchLemmaFilter extends TokenFilter {
       len--;
     }
     return len;
+  }
+
+  /** Reads the dictionary now if no thread has yet: see {@link Analysis#readDictionary()}. */
+  static void readDictionary() {
+    Objects.requireNonNull(Shared.DICTIONARY);
   }
 
   /** The dictionary, read when first needed: a filter made means text to analyze. */

@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiReader;
@@ -101,15 +98,21 @@ class ArticleContextTest {
         for (Query passages : List.of(compiled.query(), onlySome)) {
           for (int limit : new int[] {1, 10, 100, 250}) {
             for (float weight : new float[] {0.5f, 10f}) {
-              String what = text + " / " + passages + " / limit " + limit + " / weight " + weight;
-              TopDocs got = ArticleContext.rank(searcher, passages, compiled.articleQuery(), weight, limit, 1000);
-              List<ScoreDoc> expected = byDefinition(searcher, passages, compiled.articleQuery(), weight, limit);
-              assertEquals(expected.stream().map(sd -> sd.doc).toList(),
-                  List.of(got.scoreDocs).stream().map(sd -> sd.doc).toList(), what);
-              assertEquals(expected.stream().map(sd -> sd.score).toList(),
-                  List.of(got.scoreDocs).stream().map(sd -> sd.score).toList(), what);
-              // Exact up to the 1,000 counted, a lower bound past them.
-              assertEquals(Math.min(searcher.count(passages), 1000), Math.min(got.totalHits.value(), 1000), what);
+              for (int countUpTo : new int[] {3, 1000, Integer.MAX_VALUE}) {
+                String what = text + " / " + passages + " / limit " + limit + " / weight " + weight
+                    + " / counted up to " + countUpTo;
+                TopDocs got = ArticleContext.rank(searcher, passages, compiled.articleQuery(), weight, limit,
+                    countUpTo);
+                List<ScoreDoc> expected = byDefinition(searcher, passages, compiled.articleQuery(), weight, limit);
+                assertEquals(expected.stream().map(sd -> sd.doc).toList(),
+                    List.of(got.scoreDocs).stream().map(sd -> sd.doc).toList(), what);
+                assertEquals(expected.stream().map(sd -> sd.score).toList(),
+                    List.of(got.scoreDocs).stream().map(sd -> sd.score).toList(), what);
+                // Exact up to the number counted, a lower bound past it.
+                int matches = searcher.count(passages);
+                assertEquals(Math.min(matches, countUpTo), Math.min(got.totalHits.value(), countUpTo), what);
+                assertTrue(got.totalHits.value() <= matches, what);
+              }
             }
           }
         }
@@ -118,34 +121,25 @@ class ArticleContextTest {
   }
 
   /**
-   * A passage scores its own score plus {@code weight} times its article's when its article is
-   * among the best {@code max(limit, 100)} articles; the candidates are the best {@code max(limit,
-   * 100)} passages and every matching passage of those of the best articles that have none among
-   * them.
+   * Every matching passage scores its own score, plus {@code weight} times its article's when its
+   * article is among the best {@code max(limit, 100)} articles; the best {@code limit} of them,
+   * equal scores in document order.
    */
   private static List<ScoreDoc> byDefinition(IndexSearcher searcher, Query passages, Query articles, float weight,
       int limit) throws IOException {
     int depth = Math.max(limit, ArticleContext.CANDIDATES);
     Comparator<ScoreDoc> best = Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc);
-    List<ScoreDoc> allPassages = sorted(searcher.search(passages, Integer.MAX_VALUE - 1).scoreDocs, best);
     List<ScoreDoc> allArticles = sorted(searcher.search(articles, Integer.MAX_VALUE - 1).scoreDocs, best);
     Map<String, Float> articleScore = new HashMap<>();
     for (ScoreDoc sd : allArticles.subList(0, Math.min(depth, allArticles.size()))) {
       articleScore.put(articleId(searcher, sd.doc), sd.score);
     }
-    Set<String> seen = new HashSet<>();
-    for (ScoreDoc sd : allPassages.subList(0, Math.min(depth, allPassages.size()))) {
-      seen.add(articleId(searcher, sd.doc));
-    }
-    Map<Integer, ScoreDoc> candidates = new LinkedHashMap<>();
-    for (int k = 0; k < allPassages.size(); k++) {
-      ScoreDoc sd = allPassages.get(k);
+    List<ScoreDoc> combined = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(passages, Integer.MAX_VALUE - 1).scoreDocs) {
       String article = articleId(searcher, sd.doc);
-      if (k < depth || articleScore.containsKey(article) && !seen.contains(article)) {
-        candidates.put(sd.doc, new ScoreDoc(sd.doc, sd.score + weight * articleScore.getOrDefault(article, 0f)));
-      }
+      combined.add(new ScoreDoc(sd.doc, sd.score + weight * articleScore.getOrDefault(article, 0f)));
     }
-    List<ScoreDoc> ranked = sorted(candidates.values().toArray(ScoreDoc[]::new), best);
+    List<ScoreDoc> ranked = sorted(combined.toArray(ScoreDoc[]::new), best);
     return ranked.subList(0, Math.min(limit, ranked.size()));
   }
 
