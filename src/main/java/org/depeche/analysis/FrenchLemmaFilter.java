@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import morfologik.fsa.FSA;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -46,7 +46,7 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * shared. Like every {@link TokenStream}, an instance serves one thread at a time.
  */
 final class FrenchLemmaFilter extends TokenFilter {
-  /** Longer words are compounds and names, not worth walking the dictionary for. */
+  /** Longer words are compounds and names, not worth walking the dictionary for: left as they are. */
   private static final int MAX_LENGTH = 24;
 
   /** Words with more spellings than this are left alone (none in French has nearly as many). */
@@ -78,7 +78,7 @@ final class FrenchLemmaFilter extends TokenFilter {
   private final FSA fsa = Shared.DICTIONARY.fsa;
   private final List<String> spellings = new ArrayList<>();
   private final StringBuilder spelling = new StringBuilder();
-  private final CharArrayMap<char[]> cache = new CharArrayMap<>(1024, false);
+  private final LemmaCache cache = new LemmaCache();
 
   FrenchLemmaFilter(TokenStream input) {
     super(input);
@@ -89,28 +89,28 @@ final class FrenchLemmaFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (keywordAtt.isKeyword()) {
+    if (keywordAtt.isKeyword() || termAtt.length() > MAX_LENGTH) {
       return true;
     }
-    char[] lemma = cache.get(termAtt.buffer(), 0, termAtt.length());
-    if (lemma == null) {
+    char[] entry = cache.get(termAtt.buffer(), termAtt.length());
+    if (entry == null) {
       String found = isWord() ? lemma() : null;
-      lemma = found == null ? termAtt.toString().toCharArray() : fold(found).toCharArray();
+      char[] lemma = found == null ? termAtt.toString().toCharArray() : fold(found).toCharArray();
       if (cache.size() >= CACHE_SIZE) {
         cache.clear();
       }
-      cache.put(termAtt.toString(), lemma);
+      cache.put(termAtt.buffer(), termAtt.length(), lemma);
+      termAtt.copyBuffer(lemma, 0, lemma.length);
+    } else {
+      int start = LemmaCache.lemmaStart(entry);
+      termAtt.copyBuffer(entry, start, entry.length - start);
     }
-    termAtt.copyBuffer(lemma, 0, lemma.length);
     return true;
   }
 
-  /** Whether the term is ASCII, as folded words are, and short enough to look up. */
+  /** Whether the term, no longer than {@link #MAX_LENGTH}, is ASCII, as folded words are. */
   private boolean isWord() {
     int length = termAtt.length();
-    if (length > MAX_LENGTH) {
-      return false;
-    }
     char[] buffer = termAtt.buffer();
     for (int i = 0; i < length; i++) {
       if (buffer[i] >= 128) {
@@ -302,6 +302,11 @@ final class FrenchLemmaFilter extends TokenFilter {
       len--;
     }
     return len;
+  }
+
+  /** Reads the dictionary now if no thread has yet: see {@link Analysis#readDictionary()}. */
+  static void readDictionary() {
+    Objects.requireNonNull(Shared.DICTIONARY);
   }
 
   /** The dictionary, read when first needed: a filter made means text to analyze. */

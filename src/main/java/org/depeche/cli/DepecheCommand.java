@@ -2,39 +2,59 @@ package org.depeche.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The top-level {@code depeche} command. Its subcommands are added by {@link Main#newCommandLine},
- * which builds only the one a command line names.
+ * which builds only the one a command line names. Declared with picocli's programmatic API, as
+ * {@code search} is, so that a search reads no annotations (see {@link SearchCommand}).
  */
-@Command(
-    name = "depeche",
-    mixinStandardHelpOptions = true,
-    versionProvider = DepecheCommand.Version.class,
-    header = "Search French news, passage by passage.",
-    description = "Indexes French news articles into passages with an analyzer made for French, "
-        + "and ranks the passages against keyword searches.",
-    synopsisSubcommandLabel = "COMMAND",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:internal error (run with --stacktrace and report it)",
-      "2:usage error, malformed query or unknown passage",
-      "3:the index cannot be used: missing, being written by another process, read-only, incompatible, or failing its check",
-      "4:some input could not be read and was skipped"
-    })
 final class DepecheCommand implements Runnable {
+  private CommandSpec spec;
 
-  @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Print the stack trace of an error.")
-  boolean stacktrace;
+  private DepecheCommand() {}
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  /** Returns the command's model, which runs a new {@code DepecheCommand}. */
+  static CommandSpec model() {
+    DepecheCommand command = new DepecheCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("depeche")
+        .versionProvider(new Version());
+    command.spec = spec;
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    exitCodes.put("0", "success");
+    exitCodes.put("1", "internal error (run with --stacktrace and report it)");
+    exitCodes.put("2", "usage error, malformed query or unknown passage");
+    exitCodes.put("3", "the index cannot be used: missing, being written by another process, read-only, incompatible, or failing its check");
+    exitCodes.put("4", "some input could not be read and was skipped");
+    spec.usageMessage()
+        .header("Search French news, passage by passage.")
+        .description("Indexes French news articles into passages with an analyzer made for French, "
+            + "and ranks the passages against keyword searches.")
+        .synopsisSubcommandLabel("COMMAND")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(exitCodes);
+    addStandardHelpOptions(spec);
+    spec.addOption(OptionSpec.builder("--stacktrace").type(boolean.class).scopeType(ScopeType.INHERIT)
+        .description("Print the stack trace of an error.").build());
+    return spec;
+  }
+
+  /**
+   * Adds {@code -h}/{@code --help} and {@code -V}/{@code --version}, as picocli's {@code
+   * mixinStandardHelpOptions} does, which would read the annotations of its own mixin class.
+   */
+  static void addStandardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").type(boolean.class).versionHelp(true)
+        .description("Print version information and exit.").build());
+  }
 
   @Override
   public void run() {

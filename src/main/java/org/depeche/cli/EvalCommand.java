@@ -22,7 +22,6 @@ import org.depeche.eval.QueryScores;
 import org.depeche.eval.Qrels;
 import org.depeche.eval.Topic;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,10 +73,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the measures as JSON.")
   boolean json;
 
-  @Mixin RankingOptions ranking;
-
   @Spec
   CommandSpec spec;
+
+  /** Returns the command's model: its annotations, and the {@link RankingOptions}. */
+  static CommandSpec model() {
+    CommandSpec model = CommandSpec.forAnnotatedObject(new EvalCommand());
+    RankingOptions.addTo(model);
+    return model;
+  }
 
   @Override
   public Integer call() {
@@ -103,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     SearchOptions options = SearchOptions.defaults().withLimit(limit).withSnippets(false)
-        .withRanking(ranking.ranking(spec.commandLine()));
+        .withRanking(RankingOptions.ranking(spec));
     Map<String, List<PassageHit>> hits;
     try (DepecheIndex idx = DepecheIndex.open(index)) {
       hits = Evaluation.search(idx, topics, options, problem -> err.println("depeche: " + problem));

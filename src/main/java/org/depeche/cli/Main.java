@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.depeche.DepecheException;
 import org.depeche.IndexUnavailableException;
 import org.depeche.NoSuchPassageException;
 import org.depeche.QuerySyntaxException;
+import org.depeche.analysis.Analysis;
 import picocli.CommandLine;
 
 /** The {@code depeche} command line: {@code main}, and the one factory tests use too. */
@@ -25,30 +27,46 @@ public final class Main {
   private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   /**
-   * The subcommands by name, in the order of {@code depeche --help}. Picocli builds a command's
+   * The subcommands by name, in the order of {@code depeche --help}: each an annotated class, or
+   * the model of a command declared with picocli's programmatic API. Picocli builds a command's
    * model by reflection over its annotations; building all of them cost a search process a tenth
    * of its CPU, so a command line gets only the subcommand it names (docs/performance.md).
    */
-  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
     // Names written out: reading them from the annotations would cost what this saves.
-    SUBCOMMANDS.put("index", IndexCommand.class);
-    SUBCOMMANDS.put("search", SearchCommand.class);
-    SUBCOMMANDS.put("eval", EvalCommand.class);
-    SUBCOMMANDS.put("similar", SimilarCommand.class);
-    SUBCOMMANDS.put("quotes", QuotesCommand.class);
-    SUBCOMMANDS.put("speakers", SpeakersCommand.class);
-    SUBCOMMANDS.put("analyze", AnalyzeCommand.class);
-    SUBCOMMANDS.put("stats", StatsCommand.class);
-    SUBCOMMANDS.put("check", CheckCommand.class);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    SUBCOMMANDS.put("index", () -> IndexCommand.class);
+    SUBCOMMANDS.put("search", SearchCommand::model);
+    SUBCOMMANDS.put("eval", EvalCommand::model);
+    SUBCOMMANDS.put("similar", () -> SimilarCommand.class);
+    SUBCOMMANDS.put("quotes", () -> QuotesCommand.class);
+    SUBCOMMANDS.put("speakers", () -> SpeakersCommand.class);
+    SUBCOMMANDS.put("analyze", () -> AnalyzeCommand.class);
+    SUBCOMMANDS.put("stats", () -> StatsCommand.class);
+    SUBCOMMANDS.put("check", () -> CheckCommand.class);
+    SUBCOMMANDS.put("help", () -> CommandLine.HelpCommand.class);
   }
 
   private Main() {}
 
   /** Runs the command line {@code args} and exits with its exit code. */
   public static void main(String[] args) {
+    if ("search".equals(subcommand(args))) {
+      // A search analyzes its query with the index's analyzer, by default depeche's own, which
+      // reads a dictionary (13 ms of the main thread's CPU at load 10): read on another core while
+      // this thread builds the command line and opens the index (docs/performance.md). A failure is
+      // the search's to report, when it needs the dictionary.
+      Thread reader = new Thread(() -> {
+        try {
+          Analysis.readDictionary();
+        } catch (RuntimeException | LinkageError e) {
+          // Reported by the search if it needs the dictionary.
+        }
+      }, "depeche-dictionary");
+      reader.setDaemon(true);
+      reader.start();
+    }
     LUCENE_LOG.setLevel(Level.WARNING);
     VECTOR_LOG.setLevel(Level.SEVERE);
     System.exit(newCommandLine(
@@ -65,19 +83,12 @@ public final class Main {
    * only with {@code --stacktrace}.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new DepecheCommand());
-    Class<?> named = null;
-    for (String arg : args) {
-      // The top-level options take no value: the first other argument is the subcommand.
-      if (!arg.startsWith("-")) {
-        named = arg.equals("help") ? null : SUBCOMMANDS.get(arg);
-        break;
-      }
-    }
-    if (named != null) {
-      cli.addSubcommand(named);
+    CommandLine cli = new CommandLine(DepecheCommand.model());
+    String name = subcommand(args);
+    if (name != null && !name.equals("help") && SUBCOMMANDS.containsKey(name)) {
+      cli.addSubcommand(name, SUBCOMMANDS.get(name).get());
     } else {
-      SUBCOMMANDS.values().forEach(cli::addSubcommand);
+      SUBCOMMANDS.forEach((n, command) -> cli.addSubcommand(n, command.get()));
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -103,6 +114,17 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     return cli;
+  }
+
+  /** Returns the first argument that is not an option, the subcommand's name, or null. */
+  private static String subcommand(String... args) {
+    for (String arg : args) {
+      // The top-level options take no value: the first other argument is the subcommand.
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   private static int exitCode(Exception e) {

@@ -17,106 +17,154 @@ import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.search.QueryParser;
 import org.depeche.search.Synonyms;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code depeche search}: ranks passages against a query, or a file of queries. */
-@Command(
-    name = "search",
-    mixinStandardHelpOptions = true,
-    header = "Rank passages against a keyword query.",
-    description = {
-      "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
-          + "OR between two words or phrases; title:word and source:word to look in one field; "
-          + "milit* for the words that begin with milit.",
-      "In queries of up to four words, common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
-      "Passages holding every word come first; a match in the article's title counts.",
-      "With --speaker, only passages quoting that person; QUERY may then be left out.",
-      "With no index yet at the default location, indexes corpus/ there first."
-    })
+/**
+ * {@code depeche search}: ranks passages against a query, or a file of queries.
+ *
+ * <p>Declared with picocli's programmatic API ({@link #model()}), not its annotations: reading
+ * annotations makes the JVM generate a proxy class for each annotation type, and picocli reflect
+ * over every field; in a search process that was most of picocli's CPU time (docs/performance.md).
+ * {@link DepecheCommand} and {@link RankingOptions}, which a search builds too, are declared so
+ * for the same reason; the other commands keep their annotations.
+ */
 final class SearchCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
-      description = "The index directory (default: ${DEFAULT-VALUE}).")
-  Path index;
+  private static final ITypeConverter<Path> PATH = Path::of;
 
-  @Option(names = "-n", paramLabel = "N", converter = LimitConverter.class,
-      defaultValue = "10",
-      description = "The number of passages to show (default: ${DEFAULT-VALUE}).")
-  int limit;
+  private CommandSpec spec;
+  private Path index;
+  private int limit;
+  private boolean json;
+  private String from;
+  private String to;
+  private List<String> sources;
+  private List<String> categories;
+  private String sort;
+  private Integer perArticle;
+  private boolean articles;
+  private boolean facets;
+  private Path synonyms;
+  private boolean explain;
+  private Path queries;
+  private boolean trec;
+  private String speaker;
+  private List<String> words;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
-  boolean json;
+  private SearchCommand() {}
 
-  @Option(names = "--from", paramLabel = "DATE",
-      description = "Only articles dated on or after DATE: 2022-11-15, 2022-11 or 2022. Leaves out "
-          + "articles without a date.")
-  String from;
+  /** Returns the command's model, which runs a new {@code SearchCommand} with what it parses. */
+  static CommandSpec model() {
+    SearchCommand command = new SearchCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("search");
+    command.spec = spec;
+    spec.usageMessage()
+        .header("Rank passages against a keyword query.")
+        .description(
+            "Query syntax: plain words; \"a phrase\" or « a phrase »; -word or -\"phrase\" to exclude; "
+                + "OR between two words or phrases; title:word and source:word to look in one field; "
+                + "milit* for the words that begin with milit.",
+            "In queries of up to four words, common equivalents (ONU, Nations unies) are searched too; see --synonyms.",
+            "Passages holding every word come first; a match in the article's title counts.",
+            "With --speaker, only passages quoting that person; QUERY may then be left out.",
+            "With no index yet at the default location, indexes corpus/ there first.");
+    DepecheCommand.addStandardHelpOptions(spec);
+    spec.addOption(option("--index", Path.class, "DIR").defaultValue("index")
+        .description("The index directory (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(option("-n", int.class, "N").converters(new LimitConverter()).defaultValue("10")
+        .description("The number of passages to show (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(flag("--json").description("Print the results as JSON.").build());
+    spec.addOption(option("--from", String.class, "DATE")
+        .description("Only articles dated on or after DATE: 2022-11-15, 2022-11 or 2022. Leaves out "
+            + "articles without a date.").build());
+    spec.addOption(option("--to", String.class, "DATE")
+        .description("Only articles dated on or before DATE: 2022-11-15, 2022-11 (to its last day) or "
+            + "2022. Leaves out articles without a date.").build());
+    spec.addOption(option("--source", List.class, "NAME").auxiliaryTypes(String.class)
+        .description("Only articles of this source (repeatable; any of them). Case and accents do not matter.")
+        .build());
+    spec.addOption(option("--category", List.class, "NAME").auxiliaryTypes(String.class)
+        .description("Only articles of this category (repeatable; any of them). Case and accents do not matter.")
+        .build());
+    spec.addOption(option("--sort", String.class, "ORDER").defaultValue("relevance")
+        .description("relevance, date (oldest first) or -date (newest first); articles without a date "
+            + "come last (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(option("--per-article", Integer.class, "N")
+        .description("At most N passages per article, the articles ranked by their best passage, "
+            + "-n articles; 0 for every passage (default: 1 for text, 0 for --json).").build());
+    spec.addOption(flag("--articles")
+        .description("List articles, each with its number of matching passages.").build());
+    spec.addOption(flag("--facets")
+        .description("Count the matching articles by source, category, year and month.").build());
+    spec.addOption(option("--synonyms", Path.class, "FILE")
+        .description("Expand queries with the equivalents of FILE (lines of comma-separated words or "
+            + "phrases) instead of the built-in ones; an empty file turns them off.").build());
+    spec.addOption(flag("--explain").description("Show how each passage's score was computed.").build());
+    spec.addOption(option("--queries", Path.class, "FILE")
+        .description("Run every query of FILE (lines of qid<TAB>query) in one process; needs --trec.")
+        .build());
+    spec.addOption(flag("--trec").description("With --queries: print TREC run lines "
+        + "'qid Q0 passage_id rank score depeche'.").build());
+    spec.addOption(option("--speaker", String.class, "NAME")
+        .description("Only passages where NAME is quoted: a full name or a surname, accents and case aside.")
+        .build());
+    RankingOptions.addTo(spec);
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("QUERY").arity("0..*")
+        .type(List.class).auxiliaryTypes(String.class).description("The query.").build());
+    return spec;
+  }
 
-  @Option(names = "--to", paramLabel = "DATE",
-      description = "Only articles dated on or before DATE: 2022-11-15, 2022-11 (to its last day) or "
-          + "2022. Leaves out articles without a date.")
-  String to;
+  private static OptionSpec.Builder option(String name, Class<?> type, String label) {
+    OptionSpec.Builder option = OptionSpec.builder(name).type(type).paramLabel(label);
+    // Picocli's own converter to Path calls Paths.get by reflection, for which the JVM generated
+    // three method-handle classes in every search (-Xlog:class+load+cause).
+    return type == Path.class ? option.converters(PATH) : option;
+  }
 
-  @Option(names = "--source", paramLabel = "NAME",
-      description = "Only articles of this source (repeatable; any of them). Case and accents do not matter.")
-  List<String> sources = List.of();
+  private static OptionSpec.Builder flag(String name) {
+    return OptionSpec.builder(name).type(boolean.class);
+  }
 
-  @Option(names = "--category", paramLabel = "NAME",
-      description = "Only articles of this category (repeatable; any of them). Case and accents do not matter.")
-  List<String> categories = List.of();
+  /** Copies the parsed values out of the model. */
+  private void readValues() {
+    index = value("--index");
+    limit = value("-n");
+    json = isSet("--json");
+    from = value("--from");
+    to = value("--to");
+    sources = values("--source");
+    categories = values("--category");
+    sort = value("--sort");
+    perArticle = value("--per-article");
+    articles = isSet("--articles");
+    facets = isSet("--facets");
+    synonyms = value("--synonyms");
+    explain = isSet("--explain");
+    queries = value("--queries");
+    trec = isSet("--trec");
+    speaker = value("--speaker");
+    words = spec.positionalParameters().getFirst().getValue();
+  }
 
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
-      description = "relevance, date (oldest first) or -date (newest first); articles without a date "
-          + "come last (default: ${DEFAULT-VALUE}).")
-  String sort;
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
+  }
 
-  @Option(names = "--per-article", paramLabel = "N",
-      description = "At most N passages per article, the articles ranked by their best passage, "
-          + "-n articles; 0 for every passage (default: 1 for text, 0 for --json).")
-  Integer perArticle;
+  private boolean isSet(String option) {
+    return Boolean.TRUE.equals(value(option));
+  }
 
-  @Option(names = "--articles", description = "List articles, each with its number of matching passages.")
-  boolean articles;
-
-  @Option(names = "--facets",
-      description = "Count the matching articles by source, category, year and month.")
-  boolean facets;
-
-  @Option(names = "--synonyms", paramLabel = "FILE",
-      description = "Expand queries with the equivalents of FILE (lines of comma-separated words or "
-          + "phrases) instead of the built-in ones; an empty file turns them off.")
-  Path synonyms;
-
-  @Option(names = "--explain", description = "Show how each passage's score was computed.")
-  boolean explain;
-
-  @Option(names = "--queries", paramLabel = "FILE",
-      description = "Run every query of FILE (lines of qid<TAB>query) in one process; needs --trec.")
-  Path queries;
-
-  @Option(names = "--trec", description = "With --queries: print TREC run lines "
-      + "'qid Q0 passage_id rank score depeche'.")
-  boolean trec;
-
-  @Option(names = "--speaker", paramLabel = "NAME",
-      description = "Only passages where NAME is quoted: a full name or a surname, accents and case aside.")
-  String speaker;
-
-  @Mixin RankingOptions ranking;
-
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query.")
-  List<String> words;
-
-  @Spec
-  CommandSpec spec;
+  private List<String> values(String option) {
+    List<String> values = value(option);
+    return values == null ? List.of() : values;
+  }
 
   @Override
   public Integer call() {
+    readValues();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (queries != null && !trec) {
@@ -186,7 +234,7 @@ final class SearchCommand implements Callable<Integer> {
         .withPerArticle(grouping)
         .withFacets(facets)
         .withExplain(explain)
-        .withRanking(ranking.ranking(spec.commandLine()));
+        .withRanking(RankingOptions.ranking(spec));
     try {
       options = options.withDates(from == null ? null : DateArgument.first("--from", from),
           to == null ? null : DateArgument.last("--to", to));

@@ -38,6 +38,24 @@ class FrenchLemmaFilterTest {
   }
 
   @Test
+  void dictionaryReadOnAnotherThreadServesTheAnalysisUnderWay() throws InterruptedException {
+    Throwable[] failure = new Throwable[1];
+    Thread reader = new Thread(() -> {
+      try {
+        Analysis.readDictionary();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    });
+    reader.start();
+    assertEquals("faire", term("faisait"));
+    reader.join();
+    assertEquals(null, failure[0]);
+    Analysis.readDictionary();
+    assertSameTerm("faire", "faisait", "fit", "feront", "faites");
+  }
+
+  @Test
   void irregularNounsAndAdjectivesMeetAtTheirLemma() {
     assertSameTerm("travail", "travaux");
     assertSameTerm("cheval", "chevaux");

@@ -512,6 +512,16 @@ class CliTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource({"depeche, --help", "search, search --help", "eval, eval --help", "search, help search"})
+  void helpIsAsItsGoldenFileSays(String golden, String args) throws Exception {
+    String expected = Files.readString(
+        Path.of(CliTest.class.getResource("/org/depeche/cli/help/" + golden + ".txt").toURI()));
+    Run help = run(args.split(" "));
+    assertEquals(0, help.code());
+    assertEquals(expected, help.out().replace(System.lineSeparator(), "\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({"search", "index", "eval", "similar", "quotes", "speakers", "analyze", "stats", "check"})
   void aCommandLineForOneSubcommandBuildsThatSubcommandOnly(String name) {
     PrintWriter sink = new PrintWriter(new StringWriter());

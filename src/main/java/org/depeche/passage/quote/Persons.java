@@ -128,7 +128,6 @@ final class Persons {
     return new Mention(base < 0 ? -1 : offset, base < 0 ? -1 : end, name, gender);
   }
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?:[.!?»]\\s|\\n)");
 
   /**
    * Whether the name at {@code offset} is a subject: it opens its sentence, or follows a
@@ -149,11 +148,7 @@ final class Persons {
     }
     int from = Math.max(0, offset - 200);
     String before = text.substring(from, offset);
-    Matcher sentenceEnd = SENTENCE_END.matcher(before);
-    int start = 0;
-    while (sentenceEnd.find()) {
-      start = sentenceEnd.end();
-    }
+    int start = sentenceStart(before);
     if (start == 0 && from > 0) {
       return false;
     }
@@ -161,6 +156,25 @@ final class Persons {
     return head.isEmpty() || head.endsWith(",") || head.indexOf(' ') < 0;
   }
 
+  /**
+   * Returns where the last sentence of {@code s} starts: just after its last sentence end ({@code
+   * .}, {@code !}, {@code ?} or {@code »} and a space, or a line break), or 0. The end of the last
+   * match of {@code (?:[.!?»]\s|\n)}, scanned from the end: it runs for every name a pronoun may
+   * refer to.
+   */
+  static int sentenceStart(String s) {
+    for (int i = s.length() - 1; i >= 0; i--) {
+      char c = s.charAt(i);
+      if (c == '\n' || i > 0 && isRegexSpace(c) && isSentenceMark(s.charAt(i - 1))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isSentenceMark(char c) {
+    return c == '.' || c == '!' || c == '?' || c == '»';
+  }
 
   /**
    * Returns the runs of capitalised words of {@code text} as offsets {@code [start0, end0, …]}: «

@@ -73,7 +73,6 @@ public final class QuoteFinder {
   private static final Pattern SUBJECT_PRONOUN = Pattern.compile("(?:^|[\\s,])(il|elle|Il|Elle)\\s");
   private static final Pattern DEFINITE_ARTICLE = Pattern.compile("(?:^|\\s)((?:le|la)\\s|l['’])");
   private static final Pattern HONORIFIC = Pattern.compile("(?<!\\p{L})(?:M|Mme|Mlle|Dr|Me)\\.\\s*");
-  private static final Pattern PHRASE_END = Pattern.compile("(?s)[,;:.(«“\"\\n].*$");
   private static final Pattern STRESSED_PRONOUN = Pattern.compile("^\\s*(lui|elle|eux|elles)\\b");
 
   private QuoteFinder() {}
@@ -296,7 +295,8 @@ public final class QuoteFinder {
     int start = clauseStart(text, span.start(), found);
     String clause = text.substring(start, span.start());
     Matcher selon = SELON.matcher(clause);
-    if (selon.find()) {
+    // The pattern's words, looked for first: a clause without them, nearly every one, is not scanned.
+    if ((clause.contains("elon") || clause.contains("après")) && selon.find()) {
       Persons.NameAndRole who = speakerIn(selon.group(1), start, persons, found, false);
       if (who != null && who != UNATTRIBUTED) {
         return who;
@@ -354,7 +354,7 @@ public final class QuoteFinder {
   private static Persons.NameAndRole speakerIn(String s, int offset, Persons persons, List<Found> found,
       boolean bareSurname) {
     // « M. Heappey » is Heappey; its dot does not end the phrase.
-    String np = PHRASE_END.matcher(HONORIFIC.matcher(s).replaceAll("")).replaceFirst("");
+    String np = phraseOf(s.indexOf('.') < 0 ? s : HONORIFIC.matcher(s).replaceAll(""));
     Matcher pronoun = STRESSED_PRONOUN.matcher(np);
     if (pronoun.find()) {
       return pronoun(pronoun.group(1).equals("lui") ? "il" : pronoun.group(1), offset, persons, found);
@@ -364,6 +364,19 @@ public final class QuoteFinder {
       return who;
     }
     return roleOnly(np, offset, persons, found);
+  }
+
+  /**
+   * {@code s} up to its first comma, semicolon, colon, dot, bracket, opening quotation mark or line
+   * break: what {@code s.replaceFirst("(?s)[,;:.(«“\"\n].*$", "")} gives.
+   */
+  static String phraseOf(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (",;:.(«“\"\n".indexOf(s.charAt(i)) >= 0) {
+        return s.substring(0, i);
+      }
+    }
+    return s;
   }
 
   /** The quotations found so far in the paragraph of {@code offset}: a role alone refers back only that far. */

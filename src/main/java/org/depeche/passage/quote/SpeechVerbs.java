@@ -58,7 +58,11 @@ final class SpeechVerbs {
 
   /** Returns whether {@code word}, in any case, is a form of a verb of saying. */
   static boolean isSpeechVerb(String word) {
-    return FORMS.contains(word) || FORMS.contains(word.toLowerCase(Locale.ROOT).replace('’', '\''));
+    if (FORMS.contains(word)) {
+      return true;
+    }
+    String folded = word.toLowerCase(Locale.ROOT).replace('’', '\'');
+    return !folded.equals(word) && FORMS.contains(folded);
   }
 
   private static Set<String> forms() {

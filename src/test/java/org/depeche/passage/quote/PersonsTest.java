@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,35 @@ class PersonsTest {
     for (int i = 0; i < 300_000; i++) {
       String s = random(random);
       assertEquals(title.matcher(s).find(), Persons.endsWithTitle(s), () -> escape(s));
+    }
+  }
+
+  @Test
+  void sentenceStartsAfterTheLastSentenceEnd() {
+    assertEquals(14, Persons.sentenceStart("Il est parti. Selon lui"));
+    assertEquals(9, Persons.sentenceStart("« Oui. » Ensuite Marie"));
+    assertEquals(17, Persons.sentenceStart("« Oui. » Ensuite\nMarie"));
+    assertEquals(0, Persons.sentenceStart("M.Dupont a dit"));
+    assertEquals(0, Persons.sentenceStart(""));
+  }
+
+  @Test
+  void sentenceStartAgreesWithTheRegularExpressionItReplaces() {
+    Pattern sentenceEnd = Pattern.compile("(?:[.!?»]\\s|\\n)");
+    String[] pieces = {".", "!", "?", "»", "«", " ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2028", "a", "M", ","};
+    Random random = new Random(17);
+    for (int i = 0; i < 300_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(9); k > 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      Matcher m = sentenceEnd.matcher(s);
+      int expected = 0;
+      while (m.find()) {
+        expected = m.end();
+      }
+      assertEquals(expected, Persons.sentenceStart(s), () -> escape(s));
     }
   }
 

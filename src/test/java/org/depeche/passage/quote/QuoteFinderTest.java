@@ -103,4 +103,26 @@ class QuoteFinderTest {
       assertEquals(selon.matcher(s).lookingAt(), QuoteFinder.startsWithSelon(s), s);
     }
   }
+
+  @Test
+  void phraseEndsAtTheFirstPunctuation() {
+    assertEquals("le ministre ", QuoteFinder.phraseOf("le ministre (LR), hier"));
+    assertEquals("Jean Dupont", QuoteFinder.phraseOf("Jean Dupont"));
+    assertEquals("", QuoteFinder.phraseOf("« Non »"));
+  }
+
+  @Test
+  void phraseAgreesWithTheRegularExpressionItReplaces() {
+    java.util.regex.Pattern end = java.util.regex.Pattern.compile("(?s)[,;:.(«“\"\\n].*$");
+    String[] pieces = {",", ";", ":", ".", "(", ")", "«", "»", "“", "\"", "\n", "\r", "\r\n", "\u2028", " ", "x", "Mme"};
+    java.util.Random random = new java.util.Random(23);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      assertEquals(end.matcher(s).replaceFirst(""), QuoteFinder.phraseOf(s), s);
+    }
+  }
 }
