@@ -170,7 +170,10 @@ public final class CorpusSync implements FileGate, Closeable {
 
   /** Counts an article read in this run. */
   public void read(Article article) throws IOException {
-    readHere.add(article.id());
+    if (!before.isEmpty()) {
+      // Only compared with what the file held before: a file new to the index needs no list.
+      readHere.add(article.id());
+    }
     if (read.add(article.id())) {
       if (searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, article.id()))) > 0) {
         updated++;

@@ -48,7 +48,7 @@ public final class Benchmark {
   private static final Set<String> PARTS = Set.of("index", "memory", "search", "cli");
   private static final int[] INDEX_THREADS = {1, 2};
   /** Seconds between the full collections forced in the live-heap runs. */
-  private static final int FULL_GC_EVERY = 5;
+  private static final int FULL_GC_EVERY = 1;
   /** Headline queries run as separate {@code ./depeche search} processes, per run. */
   private static final int CLI_QUERIES = 5;
   private static final List<String> JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector",
