@@ -250,7 +250,9 @@ public final class Benchmark {
         }
       }
     }
-    report.printf("## Search, %d× OrangeSum index (built with 2 threads)%n%n", scale);
+    report.printf("## Search, %d× OrangeSum index (%s)%n%n", scale, depecheIndex != null && scale == 1
+        ? "depeche's: " + depecheIndex + ", given with --index; the baseline's built with 2 threads"
+        : "built with 2 threads");
     report.printf("depeche's top 10 is the command line's, with snippets; its top 100 and the "
         + "baseline's have none. Latencies in ms. The last column compares depeche's QPS with the "
         + "baseline's top 10 (for depeche's top 10 with snippets) or top 100; the CPU column, the "
