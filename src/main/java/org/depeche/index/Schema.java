@@ -219,7 +219,8 @@ public final class Schema {
    * CachedTokens}); the passages' {@link #TEXT} tokens are recorded as the passages are indexed and
    * replayed for {@link #ARTICLE_TEXT} ({@link TokenTape}); and the unstemmed terms of the title and
    * of each passage are replayed for {@link #WORDS} when the analyzer gives them ({@link
-   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it). The documents are to be indexed once, in order, by one thread.
+   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it). The
+   * documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
    */
@@ -261,8 +262,7 @@ public final class Schema {
       boolean titled = article.title() != null;
       CachedTokens titleTokens = titled ? CachedTokens.of(analyzer, TEXT, article.title()) : null;
       title = titleTokens;
-      TokenStream words = titled ? titleTokens.words() : null;
-      titleWords = titled && words == null ? CachedTokens.of(analyzer, WORDS, article.title()) : words;
+      titleWords = titled ? titleWords(titleTokens, analyzer, article.title()) : null;
       boolean sourced = article.source() != null;
       source = sourced ? CachedTokens.of(analyzer, SOURCE, article.source()) : null;
       sourceKey = sourced ? key(article.source()) : null;
@@ -272,6 +272,12 @@ public final class Schema {
       categoryFacet = categorized ? new BytesRef(article.category().strip()) : null;
       articleId = new BytesRef(article.id());
     }
+  }
+
+  /** The title's unstemmed words, from its one analysis when its tokens carry them, else analyzed again. */
+  private static TokenStream titleWords(CachedTokens title, Analyzer analyzer, String text) {
+    TokenStream words = title.words();
+    return words != null ? words : CachedTokens.of(analyzer, WORDS, text);
   }
 
   private static Document passageDocument(Shared shared, Passage p, int toArticle, List<Quotation> quotes,

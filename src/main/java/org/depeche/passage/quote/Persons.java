@@ -165,7 +165,7 @@ final class Persons {
   static int sentenceStart(String s) {
     for (int i = s.length() - 1; i >= 0; i--) {
       char c = s.charAt(i);
-      if (c == '\n' || i > 0 && isRegexSpace(c) && isSentenceMark(s.charAt(i - 1))) {
+      if (c == '\n' || i > 0 && Words.isRegexSpace(c) && isSentenceMark(s.charAt(i - 1))) {
         return i + 1;
       }
     }
@@ -457,10 +457,7 @@ final class Persons {
   }
 
   private static boolean complementEndsAt(String s, int end) {
-    int wordEnd = end;
-    while (wordEnd > 0 && isRegexSpace(s.charAt(wordEnd - 1))) {
-      wordEnd--;
-    }
+    int wordEnd = beforeSpaces(s, end);
     if (wordEnd < end) {
       for (String word : COMPLEMENT_WORDS) {
         if (endsWithWord(s, wordEnd, word, true)) {
@@ -484,10 +481,7 @@ final class Persons {
   }
 
   private static boolean titleEndsAt(String s, int end) {
-    int wordEnd = end;
-    while (wordEnd > 0 && isRegexSpace(s.charAt(wordEnd - 1))) {
-      wordEnd--;
-    }
+    int wordEnd = beforeSpaces(s, end);
     for (String word : TITLE_WORDS) {
       if (endsWithWord(s, wordEnd, word, false)) {
         return true;
@@ -512,12 +506,17 @@ final class Persons {
     return notAfterLetter(s, start);
   }
 
-  private static boolean notAfterLetter(String s, int i) {
-    return i == 0 || !Character.isLetter(s.charAt(i - 1));
+  /** Where the spaces ({@code \s*}) that end {@code s[0..end)} begin. */
+  private static int beforeSpaces(String s, int end) {
+    int k = end;
+    while (k > 0 && Words.isRegexSpace(s.charAt(k - 1))) {
+      k--;
+    }
+    return k;
   }
 
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  private static boolean notAfterLetter(String s, int i) {
+    return i == 0 || !Character.isLetter(s.charAt(i - 1));
   }
 
   /** Where "$" also matches in {@code s}: before a final line terminator ({@code \r\n} counts as one), else -1. */

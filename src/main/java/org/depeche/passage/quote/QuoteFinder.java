@@ -251,7 +251,7 @@ public final class QuoteFinder {
       return s;
     }
     int k = 1;
-    while (k < s.length() && isRegexSpace(s.charAt(k))) {
+    while (k < s.length() && Words.isRegexSpace(s.charAt(k))) {
       k++;
     }
     return s.substring(k);
@@ -268,12 +268,7 @@ public final class QuoteFinder {
     } else {
       return false;
     }
-    return k < s.length() && isRegexSpace(s.charAt(k));
-  }
-
-  /** {@code \s} of a regular expression: the six ASCII spaces. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    return k < s.length() && Words.isRegexSpace(s.charAt(k));
   }
 
   private static boolean firstVerbWithin(String s, int maxWords) {

@@ -69,6 +69,11 @@ final class Words {
     return k;
   }
 
+  /** {@code \s} of a regular expression: the six ASCII spaces. */
+  static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   /** {@code \p{L}} or {@code \p{N}}: a letter, or a digit, letter-like or other number. */
   private static boolean isWordChar(int c) {
     if (Character.isLetter(c)) {
