@@ -356,7 +356,8 @@ public final class QueryCompiler {
         List<Term> stack = stacks.get(k);
         clauses[k] = stack.size() == 1
             ? new SpanTermQuery(stack.getFirst(), docFreqs.states(stack.getFirst()))
-            : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t))).toArray(SpanQuery[]::new));
+            : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t)))
+                .toArray(SpanQuery[]::new));
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
       return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
