@@ -199,16 +199,16 @@ public final class QueryCompiler {
         if (a == null) {
           continue;
         }
-        alternatives.add(query(item, a));
+        alternatives.add(query(item, a, docFreqs));
         if (item.field() == ParsedQuery.Field.ANY) {
           a.terms().forEach(t -> highlight.add(t.text()));
           // A prefix stands for up to MAX_PREFIX_WORDS words, often frequent ones: checking the
           // position of each took 2 to 3.5 s for "con* pre*" on OrangeSum's 276,606 passages.
           // Its words count for the bonus wherever they are in the text field, title included.
-          passageAlternatives.add(item.prefix() ? a.query() : a.inPassage());
-          inArticle.add(a.in(Schema.ARTICLE_TEXT).query());
+          passageAlternatives.add(item.prefix() ? a.query(docFreqs) : a.inPassage(docFreqs));
+          inArticle.add(a.in(Schema.ARTICLE_TEXT).query(docFreqs));
         } else {
-          passageAlternatives.add(query(item, a));
+          passageAlternatives.add(query(item, a, docFreqs));
         }
       }
       if (!alternatives.isEmpty()) {
@@ -231,7 +231,7 @@ public final class QueryCompiler {
           ? prefix(fieldOf(item), item.text(), analyzer, reader)
           : analyze(fieldOf(item), item.text(), analyzer), terms);
       if (a != null) {
-        top.add(query(item, a), Occur.MUST_NOT);
+        top.add(query(item, a, docFreqs), Occur.MUST_NOT);
       }
     }
     Query article = null;
@@ -264,8 +264,8 @@ public final class QueryCompiler {
   }
 
   /** The query of an item's analyzed words: a {@code title:} item's in the title part of the text field. */
-  private static Query query(Item item, Analyzed a) {
-    return item.field() == ParsedQuery.Field.TITLE ? a.inTitle() : a.query();
+  private static Query query(Item item, Analyzed a, DocFreqs docFreqs) {
+    return item.field() == ParsedQuery.Field.TITLE ? a.inTitle(docFreqs) : a.query(docFreqs);
   }
 
   private static Query any(List<Query> alternatives) {
@@ -310,18 +310,19 @@ public final class QueryCompiler {
      * One position gives a term (or a synonym set), several give an exact phrase; with a joined
      * spelling, the better scoring of the two. Were the joined term a third term of the phrase
      * ({@code royaumeuni|royaum unir}), its IDF would add to the parts', and one rare hyphenated
-     * word would outweigh the rest of a query.
+     * word would outweigh the rest of a query. A term's look-up in the index is {@code docFreqs}'s,
+     * shared with the other queries on it.
      */
-    Query query() {
-      Query own = spelling();
-      return joined == null ? own : new DisjunctionMaxQuery(List.of(own, joined.query()), 0f);
+    Query query(DocFreqs docFreqs) {
+      Query own = spelling(docFreqs);
+      return joined == null ? own : new DisjunctionMaxQuery(List.of(own, joined.query(docFreqs)), 0f);
     }
 
-    private Query spelling() {
+    private Query spelling(DocFreqs docFreqs) {
       if (stacks.size() == 1) {
         List<Term> only = stacks.getFirst();
         if (only.size() == 1) {
-          return new TermQuery(only.getFirst());
+          return new TermQuery(only.getFirst(), docFreqs.states(only.getFirst()));
         }
         SynonymQuery.Builder syn = new SynonymQuery.Builder(field);
         only.forEach(syn::addTerm);
@@ -346,26 +347,27 @@ public final class QueryCompiler {
      * Matches where the word or phrase is in the passage itself, not only in the title: the passage
      * comes first in the text field and the title {@link Schema#TITLE_POSITION} positions later.
      */
-    Query inPassage() {
-      SpanQuery span = joined == null ? span() : new SpanOrQuery(span(), joined.span());
+    Query inPassage(DocFreqs docFreqs) {
+      SpanQuery span = joined == null ? span(docFreqs) : new SpanOrQuery(span(docFreqs), joined.span(docFreqs));
       return new SpanFirstQuery(span, Schema.TITLE_POSITION);
     }
 
     /**
      * Matches where the word or phrase is in the article's title: in the text field from {@link
      * Schema#TITLE_POSITION} on, where the title is indexed after the passage. A phrase keeps its
-     * exact positions, stop words' gaps included, as {@link #query()} does: {@code title:"Mali
+     * exact positions, stop words' gaps included, as {@link #query} does: {@code title:"Mali
      * après Barkhane"} is {@code mali}, one position, {@code barkhan}. Scored by BM25 on the text
      * field (its statistics and lengths, the title's words counted with the passage's).
      */
-    Query inTitle() {
-      SpanQuery exact = joined == null ? exactSpan() : new SpanOrQuery(exactSpan(), joined.exactSpan());
+    Query inTitle(DocFreqs docFreqs) {
+      SpanQuery exact = joined == null ? exactSpan(docFreqs)
+          : new SpanOrQuery(exactSpan(docFreqs), joined.exactSpan(docFreqs));
       return new SpanPositionRangeQuery(exact, Schema.TITLE_POSITION, Integer.MAX_VALUE);
     }
 
-    private SpanQuery exactSpan() {
+    private SpanQuery exactSpan(DocFreqs docFreqs) {
       if (stacks.size() == 1) {
-        return clause(0);
+        return clause(0, docFreqs);
       }
       SpanNearQuery.Builder phrase = new SpanNearQuery.Builder(field, true);
       for (int k = 0; k < stacks.size(); k++) {
@@ -373,22 +375,23 @@ public final class QueryCompiler {
         if (gap > 0) {
           phrase.addGap(gap);
         }
-        phrase.addClause(clause(k));
+        phrase.addClause(clause(k, docFreqs));
       }
       return phrase.setSlop(0).build();
     }
 
-    private SpanQuery clause(int k) {
+    private SpanQuery clause(int k, DocFreqs docFreqs) {
       List<Term> stack = stacks.get(k);
       return stack.size() == 1
-          ? new SpanTermQuery(stack.getFirst())
-          : new SpanOrQuery(stack.stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
+          ? new SpanTermQuery(stack.getFirst(), docFreqs.states(stack.getFirst()))
+          : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t)))
+              .toArray(SpanQuery[]::new));
     }
 
-    private SpanQuery span() {
+    private SpanQuery span(DocFreqs docFreqs) {
       SpanQuery[] clauses = new SpanQuery[stacks.size()];
       for (int k = 0; k < clauses.length; k++) {
-        clauses[k] = clause(k);
+        clauses[k] = clause(k, docFreqs);
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
       return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
