@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.lucene.store.MMapDirectory;
 import org.depeche.DepecheException;
 import org.depeche.IndexUnavailableException;
 import org.depeche.NoSuchPassageException;
@@ -52,23 +53,25 @@ public final class Main {
 
   /** Runs the command line {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    if ("search".equals(subcommand(args))) {
-      // A search analyzes its query with the index's analyzer, by default depeche's own, which
-      // reads a dictionary (13 ms of the main thread's CPU at load 10): read on another core while
-      // this thread builds the command line and opens the index (docs/performance.md). A failure is
-      // the search's to report, when it needs the dictionary.
-      Thread reader = new Thread(() -> {
-        try {
-          Analysis.readDictionary();
-        } catch (RuntimeException | LinkageError e) {
-          // Reported by the search if it needs the dictionary.
-        }
-      }, "depeche-dictionary");
-      reader.setDaemon(true);
-      reader.start();
-    }
     LUCENE_LOG.setLevel(Level.WARNING);
     VECTOR_LOG.setLevel(Level.SEVERE);
+    if ("search".equals(subcommand(args))) {
+      // Work a search does before it reads the index, on another core while this thread builds the
+      // command line (docs/performance.md): Lucene's MMapDirectory, when first used, starts the JVM's
+      // management beans (to read JVM options) and links posix_madvise through the foreign-function
+      // API (about 90 ms of CPU at load 8); then the dictionary depeche's analyzer reads (13 ms).
+      // Either is done once, by whichever thread comes first; a failure is the search's to report.
+      Thread warmUp = new Thread(() -> {
+        try {
+          MMapDirectory.supportsMadvise();
+          Analysis.readDictionary();
+        } catch (RuntimeException | LinkageError e) {
+          // Reported by the search when it needs what failed.
+        }
+      }, "depeche-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
     System.exit(newCommandLine(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8), args).execute(args));
