@@ -1,0 +1,72 @@
+package org.depeche.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code depeche}, run from a copy of the project's launcher and jar: which search
+ * makes the AOT cache that later one-query commands start from (JDK 25+).
+ */
+class LauncherIT {
+
+  @TempDir Path home;
+
+  @Test
+  void onlyASearchThatSucceedsMakesTheCache() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+    Path launcher = install();
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+
+    // A cache made from a search that failed holds the classes of its error path: every later
+    // search would load most of its classes from the jars, 1.7 times as long (docs/performance.md).
+    assertEquals(ExitCodes.INDEX, run(launcher, "search", "--index", index.toString(), "Bamako"));
+    assertEquals(List.of(), caches());
+    // Nor from a search's help, which loads none of a search's classes.
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--help"));
+    assertEquals(List.of(), caches());
+
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
+    assertEquals(1, caches().size(), "caches: " + caches());
+  }
+
+  /** Copies the launcher and the jar into {@link #home}, its dependencies linked, and returns the launcher. */
+  private Path install() throws IOException {
+    Path target = Files.createDirectories(home.resolve("target"));
+    Path launcher = Files.copy(Path.of("depeche"), home.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
+    Files.createSymbolicLink(target.resolve("lib"), Path.of("target/lib").toAbsolutePath());
+    return launcher;
+  }
+
+  /** The files of the launcher's AOT cache, and of caches in the making, in {@link #home}. */
+  private List<Path> caches() throws IOException {
+    try (Stream<Path> files = Files.list(home.resolve("target"))) {
+      return files.filter(f -> f.getFileName().toString().contains(".aot")).toList();
+    }
+  }
+
+  /** Runs the launcher with {@code args} and the JDK running this test, and returns its exit code. */
+  private int run(Path launcher, String... args) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
+        .redirectErrorStream(true);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish: " + out);
+    return p.exitValue();
+  }
+}
