@@ -219,7 +219,8 @@ public final class Schema {
    * CachedTokens}); the passages' {@link #TEXT} tokens are recorded as the passages are indexed and
    * replayed for {@link #ARTICLE_TEXT} ({@link TokenTape}); and the unstemmed terms of the title and
    * of each passage are replayed for {@link #WORDS} when the analyzer gives them ({@link
-   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it). The
+   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it), each word
+   * once per passage document, which indexes no more than documents there. The
    * documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
@@ -296,7 +297,7 @@ public final class Schema {
     if (shared.title != null) {
       doc.add(new TextField(TITLE, shared.title));
       doc.add(new TextField(TEXT, shared.title));
-      doc.add(new Field(WORDS, shared.titleWords, WORDS_TYPE));
+      doc.add(tape.otherWords(WORDS, shared.titleWords, WORDS_TYPE));
     }
     if (shared.source != null) {
       doc.add(new TextField(SOURCE, shared.source));
