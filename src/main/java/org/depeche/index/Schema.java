@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -169,6 +170,9 @@ public final class Schema {
 
   private static final FieldType WORDS_TYPE = wordsType();
 
+  /** The combining marks {@link #key} removes: compiled once, not for each article's source and category. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   private Schema() {}
 
   /**
@@ -186,8 +190,7 @@ public final class Schema {
    * spaces trimmed. {@code " Économie "} → {@code economie}.
    */
   public static String key(String value) {
-    return Normalizer.normalize(value.strip(), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
+    return MARKS.matcher(Normalizer.normalize(value.strip(), Normalizer.Form.NFD)).replaceAll("")
         .toLowerCase(Locale.ROOT);
   }
 
