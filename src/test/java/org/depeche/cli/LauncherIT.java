@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,12 @@ class LauncherIT {
     assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
     assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
     assertEquals(1, caches().size(), "caches: " + caches());
+  }
+
+  /** Removes the link to the project's dependencies, which JUnit would warn of as it deletes {@link #home}. */
+  @AfterEach
+  void unlinkDependencies() throws IOException {
+    Files.deleteIfExists(home.resolve("target/lib"));
   }
 
   /** Copies the launcher and the jar into {@link #home}, its dependencies linked, and returns the launcher. */
