@@ -6,21 +6,26 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
- * The number of documents holding each term, looked up in the index once per search: compiling a
- * query (is a word misspelled?), re-scoring (the IDF of its terms and words) and the spelling
- * suggestion (is a word rare?) ask for many of the same terms, and each look-up seeks the term in
- * every segment.
+ * Each term's place in every segment of the index and the number of documents holding it, looked
+ * up once per search: compiling a query (is a word misspelled?), its term and span queries, re-scoring
+ * (the IDF of its terms and words) and the spelling suggestion (is a word rare?) ask for many of the
+ * same terms, and each look-up seeks the term in every segment.
  *
  * <p>Per search and per thread: not thread-safe.
  */
 final class DocFreqs {
   private final IndexReader reader;
-  private final Map<Term, Integer> known = new HashMap<>();
+  /** Only for {@link TermStates#build}: states built for its reader serve every searcher of it. */
+  private final IndexSearcher searcher;
+  private final Map<Term, TermStates> known = new HashMap<>();
 
   DocFreqs(IndexReader reader) {
     this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
   }
 
   IndexReader reader() {
@@ -29,15 +34,24 @@ final class DocFreqs {
 
   /** {@link IndexReader#docFreq} of the term, asked of the index the first time only. */
   int of(Term term) {
-    Integer n = known.get(term);
-    if (n == null) {
+    return states(term).docFreq();
+  }
+
+  /**
+   * The term's states in each segment, with its statistics, looked up the first time only: given
+   * to a {@link org.apache.lucene.search.TermQuery} or a {@link
+   * org.apache.lucene.queries.spans.SpanTermQuery}, they spare its weight the same look-up.
+   */
+  TermStates states(Term term) {
+    TermStates states = known.get(term);
+    if (states == null) {
       try {
-        n = reader.docFreq(term);
+        states = TermStates.build(searcher, term, true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      known.put(term, n);
+      known.put(term, states);
     }
-    return n;
+    return states;
   }
 }

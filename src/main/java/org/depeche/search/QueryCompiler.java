@@ -198,16 +198,16 @@ public final class QueryCompiler {
         if (a == null) {
           continue;
         }
-        alternatives.add(a.query());
+        alternatives.add(a.query(docFreqs));
         if (item.field() == ParsedQuery.Field.ANY) {
           a.terms().forEach(t -> highlight.add(t.text()));
           // A prefix stands for up to MAX_PREFIX_WORDS words, often frequent ones: checking the
           // position of each took 2 to 3.5 s for "con* pre*" on OrangeSum's 276,606 passages.
           // Its words count for the bonus wherever they are in the text field, title included.
-          passageAlternatives.add(item.prefix() ? a.query() : a.inPassage());
-          inArticle.add(a.in(Schema.ARTICLE_TEXT).query());
+          passageAlternatives.add(item.prefix() ? a.query(docFreqs) : a.inPassage(docFreqs));
+          inArticle.add(a.in(Schema.ARTICLE_TEXT).query(docFreqs));
         } else {
-          passageAlternatives.add(a.query());
+          passageAlternatives.add(a.query(docFreqs));
         }
       }
       if (!alternatives.isEmpty()) {
@@ -230,7 +230,7 @@ public final class QueryCompiler {
           ? prefix(fieldOf(item), item.text(), analyzer, reader)
           : analyze(fieldOf(item), item.text(), analyzer), terms);
       if (a != null) {
-        top.add(a.query(), Occur.MUST_NOT);
+        top.add(a.query(docFreqs), Occur.MUST_NOT);
       }
     }
     Query article = null;
@@ -308,18 +308,19 @@ public final class QueryCompiler {
      * One position gives a term (or a synonym set), several give an exact phrase; with a joined
      * spelling, the better scoring of the two. Were the joined term a third term of the phrase
      * ({@code royaumeuni|royaum unir}), its IDF would add to the parts', and one rare hyphenated
-     * word would outweigh the rest of a query.
+     * word would outweigh the rest of a query. A term's look-up in the index is {@code docFreqs}'s,
+     * shared with the other queries on it.
      */
-    Query query() {
-      Query own = spelling();
-      return joined == null ? own : new DisjunctionMaxQuery(List.of(own, joined.query()), 0f);
+    Query query(DocFreqs docFreqs) {
+      Query own = spelling(docFreqs);
+      return joined == null ? own : new DisjunctionMaxQuery(List.of(own, joined.query(docFreqs)), 0f);
     }
 
-    private Query spelling() {
+    private Query spelling(DocFreqs docFreqs) {
       if (stacks.size() == 1) {
         List<Term> only = stacks.getFirst();
         if (only.size() == 1) {
-          return new TermQuery(only.getFirst());
+          return new TermQuery(only.getFirst(), docFreqs.states(only.getFirst()));
         }
         SynonymQuery.Builder syn = new SynonymQuery.Builder(field);
         only.forEach(syn::addTerm);
@@ -344,18 +345,19 @@ public final class QueryCompiler {
      * Matches where the word or phrase is in the passage itself, not only in the title: the passage
      * comes first in the text field and the title {@link Schema#TITLE_POSITION} positions later.
      */
-    Query inPassage() {
-      SpanQuery span = joined == null ? span() : new SpanOrQuery(span(), joined.span());
+    Query inPassage(DocFreqs docFreqs) {
+      SpanQuery span = joined == null ? span(docFreqs) : new SpanOrQuery(span(docFreqs), joined.span(docFreqs));
       return new SpanFirstQuery(span, Schema.TITLE_POSITION);
     }
 
-    private SpanQuery span() {
+    private SpanQuery span(DocFreqs docFreqs) {
       SpanQuery[] clauses = new SpanQuery[stacks.size()];
       for (int k = 0; k < clauses.length; k++) {
         List<Term> stack = stacks.get(k);
         clauses[k] = stack.size() == 1
-            ? new SpanTermQuery(stack.getFirst())
-            : new SpanOrQuery(stack.stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
+            ? new SpanTermQuery(stack.getFirst(), docFreqs.states(stack.getFirst()))
+            : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t)))
+                .toArray(SpanQuery[]::new));
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
       return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);
