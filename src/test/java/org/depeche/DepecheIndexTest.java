@@ -384,6 +384,27 @@ class DepecheIndexTest {
   }
 
   @Test
+  void aTitlePrefixFindsTheWordsOrPhraseInTheTitleOnly() {
+    DepecheIndex index = indexOf(
+        article("phrase", "Le trafic de drogue à Marseille", "La police a saisi deux tonnes.",
+            "Les enquêteurs poursuivent leur travail."),
+        article("serre", "Trafic, drogue et police", "Un rapport sur la police parisienne."),
+        article("bord", "Drogue saisie", "Un rapport sur le trafic."),
+        Article.builder("sans").paragraph("Le trafic de drogue recule selon la police.").build());
+    assertEquals(List.of("phrase#0", "phrase#1"), sorted(index.search("title:« trafic de drogue »")));
+    assertEquals(List.of("serre#0"), sorted(index.search("title:« trafic drogue »")),
+        "a phrase keeps the stop word's gap, neither more nor less");
+    assertEquals(List.of("bord#0", "phrase#0", "phrase#1", "serre#0"), sorted(index.search("title:drogue")));
+    assertEquals(List.of(), ids(index.search("title:recule")), "an article without a title");
+    assertEquals(List.of(), ids(index.search("title:« trafic drogue saisie »")),
+        "no phrase from the passage's end into the title");
+    assertEquals(List.of("phrase#0", "serre#0"), ids(index.search("police title:drogue")).subList(0, 2)
+        .stream().sorted().toList(), "the passages holding both come first");
+    assertEquals(List.of("sans#0"), ids(index.search("police -title:drogue")));
+    assertEquals(List.of("bord#0", "phrase#0", "phrase#1", "serre#0"), sorted(index.search("title:drog*")));
+  }
+
+  @Test
   void excludedWordsRemovePassages() {
     DepecheIndex index = indexOf(MALI, GHANA);
     assertEquals(List.of("ghana#1", "mali#0", "mali#2"), sorted(index.search("forces OR Heappey")));

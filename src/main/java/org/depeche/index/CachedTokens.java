@@ -13,15 +13,15 @@ import org.depeche.analysis.UnstemmedTermAttribute;
 
 /**
  * The tokens of a text analyzed once, replayed each time the stream is reset: an article's title is
- * indexed with every one of its passages, three times (see {@link Schema#TEXT}, {@link Schema#TITLE}
- * and, unstemmed, {@link Schema#WORDS}), and in {@link Schema#ARTICLE_TEXT}; analyzing it once per
+ * indexed with every one of its passages, twice (see {@link Schema#TEXT} and, unstemmed, {@link
+ * Schema#WORDS}), and in {@link Schema#ARTICLE_TEXT}; analyzing it once per
  * article instead spares a third of the analysis of a news corpus. The unstemmed words come from the
  * same analysis when its tokens carry them ({@link #words()}). The source, also on every passage, is
  * cached the same way.
  *
  * <pre>{@code
  * TokenStream title = CachedTokens.of(analyzer, Schema.TEXT, "Le Royaume-Uni quitte le Mali");
- * doc.add(new TextField(Schema.TITLE, title));   // royaumeuni|royaum uni quitt mali, each time
+ * doc.add(new TextField(Schema.TEXT, title));   // royaumeuni|royaum uni quitt mali, each time
  * }</pre>
  *
  * <p>Not thread-safe: one thread indexes an article's documents, one stream after the other.

@@ -43,7 +43,7 @@ import org.depeche.passage.quote.Quotation;
  */
 public final class Schema {
   /** The schema version recorded in each commit; an index of another version is refused. */
-  public static final String VERSION = "9";
+  public static final String VERSION = "10";
 
   /**
    * What a search shows of the passage, its article's metadata included: a binary doc value on the
@@ -65,7 +65,8 @@ public final class Schema {
    * The passage text, indexed with its article's title after it, so that a word of the
    * title counts as a word of each passage of the article. The title starts at position
    * {@link #TITLE_POSITION} or later, which keeps phrases from matching across the two and tells a
-   * match in the passage from one in the title.
+   * match in the passage from one in the title: {@code title:} queries look for their words from
+   * that position on (there is no title field of its own).
    */
   public static final String TEXT = "text";
   /**
@@ -81,8 +82,6 @@ public final class Schema {
    */
   public static final String ARTICLE_TEXT = "article_text";
 
-  /** The article's title, repeated on each passage, for {@code title:} queries: analyzed. */
-  public static final String TITLE = "title";
   /** The article's source: analyzed with {@link org.depeche.analysis.FrenchNewsAnalyzer}. */
   public static final String SOURCE = "source";
   /**
@@ -130,7 +129,8 @@ public final class Schema {
   public static final String QUOTES = "quotes";
   /**
    * The speakers quoted in the passage, analyzed with {@link NameAnalyzer} (accents and case
-   * folded), for {@code --speaker}: indexed only.
+   * folded), for {@code --speaker}: indexed only, with positions (a name is a phrase) and no norms
+   * (it filters, never scores).
    */
   public static final String SPEAKER = "speaker";
 
@@ -168,6 +168,7 @@ public final class Schema {
   public static final float ARTICLE_BM25_K1 = 0.9f;
 
   private static final FieldType WORDS_TYPE = wordsType();
+  private static final FieldType SPEAKER_TYPE = speakerType();
 
   private Schema() {}
 
@@ -195,6 +196,13 @@ public final class Schema {
     FieldType type = new FieldType();
     type.setIndexOptions(IndexOptions.DOCS);
     type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType speakerType() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setOmitNorms(true);
     type.freeze();
     return type;
@@ -294,7 +302,6 @@ public final class Schema {
     doc.add(tape.field(TEXT, p.text()));
     doc.add(tape.words(WORDS, p.text(), WORDS_TYPE));
     if (shared.title != null) {
-      doc.add(new TextField(TITLE, shared.title));
       doc.add(new TextField(TEXT, shared.title));
       doc.add(new Field(WORDS, shared.titleWords, WORDS_TYPE));
     }
@@ -324,7 +331,7 @@ public final class Schema {
     doc.add(QuoteValues.field(quotes));
     for (Quotation q : quotes) {
       if (q.speaker() != null) {
-        doc.add(new TextField(SPEAKER, q.speaker(), Field.Store.NO));
+        doc.add(new Field(SPEAKER, q.speaker(), SPEAKER_TYPE));
       }
     }
   }

@@ -23,6 +23,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.spans.SpanFirstQuery;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanPositionRangeQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -198,7 +199,7 @@ public final class QueryCompiler {
         if (a == null) {
           continue;
         }
-        alternatives.add(a.query(docFreqs));
+        alternatives.add(query(item, a, docFreqs));
         if (item.field() == ParsedQuery.Field.ANY) {
           a.terms().forEach(t -> highlight.add(t.text()));
           // A prefix stands for up to MAX_PREFIX_WORDS words, often frequent ones: checking the
@@ -207,7 +208,7 @@ public final class QueryCompiler {
           passageAlternatives.add(item.prefix() ? a.query(docFreqs) : a.inPassage(docFreqs));
           inArticle.add(a.in(Schema.ARTICLE_TEXT).query(docFreqs));
         } else {
-          passageAlternatives.add(a.query(docFreqs));
+          passageAlternatives.add(query(item, a, docFreqs));
         }
       }
       if (!alternatives.isEmpty()) {
@@ -230,7 +231,7 @@ public final class QueryCompiler {
           ? prefix(fieldOf(item), item.text(), analyzer, reader)
           : analyze(fieldOf(item), item.text(), analyzer), terms);
       if (a != null) {
-        top.add(a.query(docFreqs), Occur.MUST_NOT);
+        top.add(query(item, a, docFreqs), Occur.MUST_NOT);
       }
     }
     Query article = null;
@@ -259,11 +260,12 @@ public final class QueryCompiler {
   }
 
   private static String fieldOf(Item item) {
-    return switch (item.field()) {
-      case ANY -> Schema.TEXT;
-      case TITLE -> Schema.TITLE;
-      case SOURCE -> Schema.SOURCE;
-    };
+    return item.field() == ParsedQuery.Field.SOURCE ? Schema.SOURCE : Schema.TEXT;
+  }
+
+  /** The query of an item's analyzed words: a {@code title:} item's in the title part of the text field. */
+  private static Query query(Item item, Analyzed a, DocFreqs docFreqs) {
+    return item.field() == ParsedQuery.Field.TITLE ? a.inTitle(docFreqs) : a.query(docFreqs);
   }
 
   private static Query any(List<Query> alternatives) {
@@ -350,14 +352,46 @@ public final class QueryCompiler {
       return new SpanFirstQuery(span, Schema.TITLE_POSITION);
     }
 
+    /**
+     * Matches where the word or phrase is in the article's title: in the text field from {@link
+     * Schema#TITLE_POSITION} on, where the title is indexed after the passage. A phrase keeps its
+     * exact positions, stop words' gaps included, as {@link #query} does: {@code title:"Mali
+     * après Barkhane"} is {@code mali}, one position, {@code barkhan}. Scored by BM25 on the text
+     * field (its statistics and lengths, the title's words counted with the passage's).
+     */
+    Query inTitle(DocFreqs docFreqs) {
+      SpanQuery exact = joined == null ? exactSpan(docFreqs)
+          : new SpanOrQuery(exactSpan(docFreqs), joined.exactSpan(docFreqs));
+      return new SpanPositionRangeQuery(exact, Schema.TITLE_POSITION, Integer.MAX_VALUE);
+    }
+
+    private SpanQuery exactSpan(DocFreqs docFreqs) {
+      if (stacks.size() == 1) {
+        return clause(0, docFreqs);
+      }
+      SpanNearQuery.Builder phrase = new SpanNearQuery.Builder(field, true);
+      for (int k = 0; k < stacks.size(); k++) {
+        int gap = k == 0 ? 0 : positions.get(k) - positions.get(k - 1) - 1;
+        if (gap > 0) {
+          phrase.addGap(gap);
+        }
+        phrase.addClause(clause(k, docFreqs));
+      }
+      return phrase.setSlop(0).build();
+    }
+
+    private SpanQuery clause(int k, DocFreqs docFreqs) {
+      List<Term> stack = stacks.get(k);
+      return stack.size() == 1
+          ? new SpanTermQuery(stack.getFirst(), docFreqs.states(stack.getFirst()))
+          : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t)))
+              .toArray(SpanQuery[]::new));
+    }
+
     private SpanQuery span(DocFreqs docFreqs) {
       SpanQuery[] clauses = new SpanQuery[stacks.size()];
       for (int k = 0; k < clauses.length; k++) {
-        List<Term> stack = stacks.get(k);
-        clauses[k] = stack.size() == 1
-            ? new SpanTermQuery(stack.getFirst(), docFreqs.states(stack.getFirst()))
-            : new SpanOrQuery(stack.stream().map(t -> new SpanTermQuery(t, docFreqs.states(t)))
-                .toArray(SpanQuery[]::new));
+        clauses[k] = clause(k, docFreqs);
       }
       int gaps = positions.getLast() - positions.getFirst() - (clauses.length - 1);
       return clauses.length == 1 ? clauses[0] : new SpanNearQuery(clauses, gaps, true);

@@ -249,9 +249,22 @@ class BadInputSweepTest {
       w.setLiveCommitData(Map.of(Schema.COMMIT_SCHEMA, "0").entrySet());
       w.commit();
     }
+    // Schema 9 held a title field, which `title:` queries read, and a source field with norms.
+    Path nine = dir.resolve("schema9");
+    try (DepecheIndex d = DepecheIndex.openForWriting(nine)) {
+      d.add(Article.builder("a").text("Texte.").build());
+      d.commit();
+    }
+    try (var w = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(nine),
+        new org.apache.lucene.index.IndexWriterConfig())) {
+      w.setLiveCommitData(Map.of(Schema.COMMIT_SCHEMA, "9").entrySet());
+      w.commit();
+    }
     Map<Path, String> messages = new LinkedHashMap<>();
     messages.put(file, "depeche: " + file + " is a file, not an index directory");
     messages.put(old, "depeche: index " + old + " has schema version 0; this depeche needs version "
+        + Schema.VERSION + ": build it anew with 'depeche index --recreate'");
+    messages.put(nine, "depeche: index " + nine + " has schema version 9; this depeche needs version "
         + Schema.VERSION + ": build it anew with 'depeche index --recreate'");
     for (Map.Entry<Path, String> m : messages.entrySet()) {
       for (String command : List.of("index", "search", "stats")) {

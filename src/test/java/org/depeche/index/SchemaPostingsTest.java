@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * shipped corpus.
  */
 class SchemaPostingsTest {
-  private static final List<String> ANALYZED = List.of(Schema.TEXT, Schema.WORDS, Schema.TITLE,
+  private static final List<String> ANALYZED = List.of(Schema.TEXT, Schema.WORDS,
       Schema.ARTICLE_TEXT, Schema.SOURCE, Schema.SPEAKER);
 
   @ParameterizedTest
@@ -108,6 +108,27 @@ class SchemaPostingsTest {
     assertNull(analyses.get(Schema.WORDS), "neither passages nor titles are analyzed again for " + Schema.WORDS);
   }
 
+  @org.junit.jupiter.api.Test
+  void speakersArePhrasesWithoutNormsForAFilterThatNeverScores() throws IOException {
+    Analyzer analyzer = Schema.analyzer(TextAnalyzer.DEPECHE);
+    Article article = Article.builder("q").title("Sommet")
+        .paragraph("« Le contingent quittera le pays plus tôt que prévu », a indiqué le secrétaire d’Etat "
+            + "aux forces armées James Heappey devant la Chambre des Communes.").build();
+    List<Passage> passages = PassageSplitter.split(article);
+    try (Directory dir = new ByteBuffersDirectory(); IndexWriter w = writer(dir, analyzer)) {
+      w.addDocuments(Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), null, analyzer));
+      w.commit();
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        LeafReader leaf = r.leaves().getFirst().reader();
+        var info = leaf.getFieldInfos().fieldInfo(Schema.SPEAKER);
+        assertTrue(info != null, "the speaker is indexed");
+        assertTrue(info.omitsNorms(), "no norms");
+        assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, info.getIndexOptions(), "positions, for a name");
+        assertNull(leaf.getNormValues(Schema.SPEAKER));
+      }
+    }
+  }
+
   private static IndexWriter writer(Directory dir, Analyzer analyzer) throws IOException {
     // One segment, documents in the order added: doc ids line up between the two indexes.
     return new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(Schema.similarity())
@@ -121,6 +142,8 @@ class SchemaPostingsTest {
     words.setIndexOptions(IndexOptions.DOCS);
     words.setTokenized(true);
     words.setOmitNorms(true);
+    FieldType names = new FieldType(TextField.TYPE_NOT_STORED);
+    names.setOmitNorms(true);
     for (int i = 0; i < docs.size(); i++) {
       Document doc = new Document();
       for (IndexableField f : docs.get(i)) {
@@ -132,7 +155,6 @@ class SchemaPostingsTest {
         doc.add(new TextField(Schema.TEXT, passages.get(i).text(), Field.Store.NO));
         doc.add(new Field(Schema.WORDS, passages.get(i).text(), words));
         if (article.title() != null) {
-          doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.NO));
           doc.add(new TextField(Schema.TEXT, article.title(), Field.Store.NO));
           doc.add(new Field(Schema.WORDS, article.title(), words));
         }
@@ -140,7 +162,7 @@ class SchemaPostingsTest {
           doc.add(new TextField(Schema.SOURCE, article.source(), Field.Store.NO));
         }
         for (IndexableField speaker : docs.get(i).getFields(Schema.SPEAKER)) {
-          doc.add(new TextField(Schema.SPEAKER, speaker.stringValue(), Field.Store.NO));
+          doc.add(new Field(Schema.SPEAKER, speaker.stringValue(), names));
         }
       } else {
         StringBuilder text = new StringBuilder();

@@ -15,13 +15,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.depeche.Article;
@@ -93,7 +91,8 @@ class ArticleContextTest {
             reader, true, 0.3f);
         Query onlySome = new BooleanQuery.Builder()
             .add(compiled.query(), Occur.MUST)
-            .add(new TermQuery(new Term(Schema.TITLE, "tigr")), Occur.MUST_NOT)
+            .add(QueryCompiler.compile(QueryParser.parse("title:tigre"), new FrenchNewsAnalyzer(), reader, true, 0f)
+                .query(), Occur.MUST_NOT)
             .build();
         for (Query passages : List.of(compiled.query(), onlySome)) {
           for (int limit : new int[] {1, 10, 100, 250}) {
