@@ -51,7 +51,10 @@ final class CachedTokens extends TokenStream {
       while (ts.incrementToken()) {
         tokens.add(ts.captureState());
         if (unstemmed != null) {
-          words.add(new String(unstemmed.buffer(), 0, unstemmed.length()));
+          String word = new String(unstemmed.buffer(), 0, unstemmed.length());
+          if (!words.contains(word)) {
+            words.add(word);
+          }
         }
       }
       ts.end();
@@ -62,10 +65,10 @@ final class CachedTokens extends TokenStream {
   }
 
   /**
-   * Returns the {@linkplain UnstemmedTermAttribute unstemmed terms} of the tokens, one position
-   * apart, replayed each time the stream is reset: the words a second, unstemmed analysis of the
-   * text would give, for a field that indexes no positions ({@link Schema#WORDS}); or null when the
-   * analyzer's tokens do not carry them.
+   * Returns the {@linkplain UnstemmedTermAttribute unstemmed terms} of the tokens, each once, one
+   * position apart, replayed each time the stream is reset: the words a second, unstemmed analysis
+   * of the text would give, for a field that indexes documents only ({@link Schema#WORDS}), where a
+   * word given again adds nothing; or null when the analyzer's tokens do not carry them.
    */
   TokenStream words() {
     return words == null ? null : new Words(words);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -170,6 +171,9 @@ public final class Schema {
   private static final FieldType WORDS_TYPE = wordsType();
   private static final FieldType SPEAKER_TYPE = speakerType();
 
+  /** The combining marks {@link #key} removes: compiled once, not for each article's source and category. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   private Schema() {}
 
   /**
@@ -187,8 +191,7 @@ public final class Schema {
    * spaces trimmed. {@code " Économie "} → {@code economie}.
    */
   public static String key(String value) {
-    return Normalizer.normalize(value.strip(), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
+    return MARKS.matcher(Normalizer.normalize(value.strip(), Normalizer.Form.NFD)).replaceAll("")
         .toLowerCase(Locale.ROOT);
   }
 
@@ -227,7 +230,8 @@ public final class Schema {
    * CachedTokens}); the passages' {@link #TEXT} tokens are recorded as the passages are indexed and
    * replayed for {@link #ARTICLE_TEXT} ({@link TokenTape}); and the unstemmed terms of the title and
    * of each passage are replayed for {@link #WORDS} when the analyzer gives them ({@link
-   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it). The
+   * org.depeche.analysis.UnstemmedTermAttribute}; else the text is analyzed again for it), each word
+   * once per passage document, which indexes no more than documents there. The
    * documents are to be indexed once, in order, by one thread.
    *
    * @param file the {@link #FILE} the article was read from, or null
@@ -303,7 +307,7 @@ public final class Schema {
     doc.add(tape.words(WORDS, p.text(), WORDS_TYPE));
     if (shared.title != null) {
       doc.add(new TextField(TEXT, shared.title));
-      doc.add(new Field(WORDS, shared.titleWords, WORDS_TYPE));
+      doc.add(tape.otherWords(WORDS, shared.titleWords, WORDS_TYPE));
     }
     if (shared.source != null) {
       doc.add(new TextField(SOURCE, shared.source));

@@ -63,7 +63,8 @@ public final class PassageSplitter {
   /** Cuts one paragraph into pieces of whole sentences of at most {@code maxWords} words. */
   static List<String> cut(String paragraph, int maxWords) {
     String text = paragraph.strip();
-    if (countWords(text, 0, text.length()) <= maxWords) {
+    // A word and the space after it take two characters: a short paragraph need not be counted.
+    if ((text.length() + 1) / 2 <= maxWords || countWords(text, 0, text.length()) <= maxWords) {
       return List.of(text);
     }
     int[] units = units(text, maxWords);

@@ -301,7 +301,16 @@ public final class SentenceSplitter {
     return false;
   }
 
+  /**
+   * Whether {@code c} is white space or a space character ({@code Character.isWhitespace} or
+   * {@code isSpaceChar}). Between {@code '!'} and U+167F only U+00A0 is either: the letters,
+   * digits and punctuation of French text (the apostrophe ’ and œ included) are told without
+   * looking up the Unicode tables, which every passage's scans asked for each character.
+   */
   static boolean isSpace(char c) {
+    if (c > ' ' && c < '\u1680') {
+      return c == '\u00A0';
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 

@@ -1,5 +1,6 @@
 package org.depeche.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.depeche.Article;
@@ -79,6 +82,21 @@ class PassageRecordTest {
         }
         assertEquals(4, valued, "three passages and the article");
         assertEquals(List.of("3"), withTitle, "only the article's own document holds the title");
+      }
+    }
+  }
+
+  @Test
+  void writesAPassageAsDataOutputWritesItsNumbersAndText() throws IOException {
+    String longText = "é".repeat(100);
+    for (String text : List.of("Bamako.", "Œuvre « citée » — 🇲🇱 fin", "seul \uD800 demi", longText)) {
+      for (int[] numbers : new int[][] {{1, 0}, {300, 70_000}}) {
+        ByteBuffersDataOutput expected = new ByteBuffersDataOutput();
+        expected.writeVInt(numbers[0]);
+        expected.writeVInt(numbers[1]);
+        expected.writeString(text);
+        BytesRef written = PassageRecord.passageField(new Passage("a", numbers[1], text), numbers[0]).binaryValue();
+        assertArrayEquals(expected.toArrayCopy(), BytesRef.deepCopyOf(written).bytes, text);
       }
     }
   }

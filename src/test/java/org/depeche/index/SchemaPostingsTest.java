@@ -9,10 +9,13 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -106,6 +109,57 @@ class SchemaPostingsTest {
     }
     assertTrue(analyses.get(Schema.TEXT) > 2 * articles.size(), "each passage's text is analyzed");
     assertNull(analyses.get(Schema.WORDS), "neither passages nor titles are analyzed again for " + Schema.WORDS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TextAnalyzer.class, names = {"DEPECHE", "DEPECHE_LIGHT"})
+  void aPassageDocumentGivesEachOfItsWordsOnce(TextAnalyzer choice) throws IOException {
+    Article article = new Article("chat", "Le chat noir du voisin", null, null, null, null,
+        List.of("Le chat dort, le chat mange ; le voisin dort.", "Un autre paragraphe, sans chat."));
+    Analyzer analyzer = Schema.analyzer(choice);
+    List<Passage> passages = PassageSplitter.split(article);
+    List<Document> docs = Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), null,
+        analyzer);
+    for (int i = 0; i < passages.size(); i++) {
+      List<String> given = wordsGiven(docs.get(i), analyzer);
+      assertEquals(new HashSet<>(given).size(), given.size(), "no word twice: " + given);
+      assertEquals(new HashSet<>(terms(analyzer, passages.get(i).text() + "\n\n" + article.title())),
+          new HashSet<>(given));
+    }
+  }
+
+  /** The terms the document's {@link Schema#WORDS} fields give, its fields read in order as the index does. */
+  private static List<String> wordsGiven(Document doc, Analyzer analyzer) throws IOException {
+    List<String> words = new ArrayList<>();
+    for (IndexableField f : doc) {
+      if (f.fieldType().indexOptions() == IndexOptions.NONE || !f.fieldType().tokenized()) {
+        continue;
+      }
+      try (TokenStream ts = f.tokenStream(analyzer, null)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          if (f.name().equals(Schema.WORDS)) {
+            words.add(term.toString());
+          }
+        }
+        ts.end();
+      }
+    }
+    return words;
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Schema.WORDS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    return terms;
   }
 
   @org.junit.jupiter.api.Test

@@ -28,6 +28,14 @@ class SentenceSplitterTest {
   }
 
   @Test
+  void aSpaceIsWhiteSpaceOrASpaceCharacterOverAllOfUtf16() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      String at = String.format("U+%04X", c);
+      assertEquals(Character.isWhitespace(c) || Character.isSpaceChar(c), SentenceSplitter.isSpace((char) c), at);
+    }
+  }
+
+  @Test
   void initialsAreUpperCaseLettersJoinedByDots() {
     for (String w : List.of("J", "J.-C", "U.S", "É.U", "R.R.R", "\uD835\uDC00.B")) {
       assertTrue(SentenceSplitter.isInitials(w), w);
