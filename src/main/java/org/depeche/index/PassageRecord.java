@@ -106,9 +106,10 @@ public record PassageRecord(String articleId, int number, String title, LocalDat
   }
 
   /**
-   * Reads the records of documents of a reader, in the order given.
+   * Reads the records of passages of a reader, in the order given.
    *
-   * @param docIds the documents' ids in {@code reader}, in any order
+   * @param docIds the ids in {@code reader} of passage documents, in any order. An article's own
+   *     document is not one: its record would be misread, not refused (search never returns one)
    */
   public static PassageRecord[] read(IndexReader reader, int[] docIds) throws IOException {
     Integer[] order = new Integer[docIds.length];

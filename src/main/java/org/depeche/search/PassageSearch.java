@@ -205,11 +205,7 @@ public final class PassageSearch {
     Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, rescore, options, n, countUpTo);
     if (options.perArticle() == 0) {
       TopDocs top = ranker.top(filtered, options.limit(), SearchResults.TOTAL_HITS_COUNTED);
-      List<PassageHit> passages = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        passages.add(hits.passage(passages.size() + 1, sd));
-      }
-      return new Found(top.totalHits.value(), passages, List.of(), facets);
+      return new Found(top.totalHits.value(), hits.passages(List.of(top.scoreDocs)), List.of(), facets);
     }
     return grouped(searcher, filtered, options, hits, facets, ranker);
   }
@@ -256,15 +252,16 @@ public final class PassageSearch {
               .build(), options.perArticle(), Integer.MAX_VALUE).scoreDocs));
         }
       }
-      List<PassageHit> passages = new ArrayList<>();
+      List<ScoreDoc> shownDocs = new ArrayList<>();
+      for (List<ScoreDoc> docs : byArticle.values()) {
+        shownDocs.addAll(docs);
+      }
+      List<PassageHit> passages = hits.passages(shownDocs);
       List<ArticleHit> articles = new ArrayList<>();
+      int from = 0;
       for (Map.Entry<String, List<ScoreDoc>> e : byArticle.entrySet()) {
-        List<PassageHit> shown = new ArrayList<>();
-        for (ScoreDoc sd : e.getValue()) {
-          PassageHit p = hits.passage(passages.size() + 1, sd);
-          shown.add(p);
-          passages.add(p);
-        }
+        List<PassageHit> shown = passages.subList(from, from + e.getValue().size());
+        from += shown.size();
         PassageHit best = shown.getFirst();
         articles.add(new ArticleHit(articles.size() + 1, best.score(), e.getKey(), best.title(), best.date(),
             best.source(), best.url(), matching.get(e.getKey()), shown));
@@ -362,8 +359,19 @@ public final class PassageSearch {
       this.options = options;
     }
 
-    PassageHit passage(int rank, ScoreDoc sd) throws IOException {
-      PassageRecord r = PassageRecord.read(searcher.getIndexReader(), new int[] {sd.doc})[0];
+    /** The hits of these passages, ranked 1, 2... in this order; their records read in one pass. */
+    List<PassageHit> passages(List<ScoreDoc> docs) throws IOException {
+      int[] docIds = new int[docs.size()];
+      Arrays.setAll(docIds, i -> docs.get(i).doc);
+      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
+      List<PassageHit> out = new ArrayList<>(records.length);
+      for (int i = 0; i < records.length; i++) {
+        out.add(passage(i + 1, docs.get(i), records[i]));
+      }
+      return out;
+    }
+
+    private PassageHit passage(int rank, ScoreDoc sd, PassageRecord r) throws IOException {
       String text = r.text();
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)

@@ -400,8 +400,8 @@ public final class QueryCompiler {
 
   /**
    * Adds to each term of a plain word that no passage holds the closest term the index holds (at
-   * most two edits, Lucene's {@link DirectSpellChecker} with its defaults; the most frequent among
-   * equally close ones), at the same position: {@code Strutthof} is searched as {@code strutthof}
+   * most two edits, Lucene's {@link DirectSpellChecker} with its defaults, through {@link
+   * ClosestTerm}; the most frequent among equally close ones), at the same position: {@code Strutthof} is searched as {@code strutthof}
    * or {@code stutthof}. At most {@code budget[0]} terms are corrected (the budget is spent);
    * {@code budget[1]} counts the terms added.
    */
@@ -410,18 +410,14 @@ public final class QueryCompiler {
       return null;
     }
     try {
-      DirectSpellChecker checker = null;
       List<List<Term>> stacks = new ArrayList<>();
       for (List<Term> stack : a.stacks()) {
         List<Term> out = new ArrayList<>(stack);
         if (stack.size() == 1 && budget[0] > 0 && docFreqs.of(stack.getFirst()) == 0) {
           budget[0]--;
-          if (checker == null) {
-            checker = new DirectSpellChecker();
-            checker.setMaxInspections(CORRECTION_INSPECTIONS);
-          }
-          for (SuggestWord w : checker.suggestSimilar(stack.getFirst(), 1, docFreqs.reader(),
-              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+          SuggestWord w = ClosestTerm.of(stack.getFirst(), docFreqs.reader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX,
+              CORRECTION_INSPECTIONS);
+          if (w != null) {
             out.add(new Term(a.field(), w.string));
             budget[1]++;
           }

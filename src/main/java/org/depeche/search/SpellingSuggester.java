@@ -46,7 +46,11 @@ final class SpellingSuggester {
   /** How much more frequent a correction of a word the index holds must be. */
   static final int MORE_POPULAR = 10;
 
-  /** How many close words the spell checker ranks by frequency. */
+  /**
+   * How many close words the spell checker ranks by frequency: its candidates are first kept by
+   * edit distance, then by term order; with the default five, "macrn" loses "macron" (frequent) to
+   * "macon" (rare) at the same distance.
+   */
   private static final int INSPECTIONS = 100;
 
   /** How many passages holding a suggested word are read to see how it is written. */
@@ -63,11 +67,6 @@ final class SpellingSuggester {
   static String suggest(String query, ParsedQuery parsed, IndexSearcher searcher, Analyzer analyzer,
       DocFreqs docFreqs) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    DirectSpellChecker checker = new DirectSpellChecker();
-    // Its candidates are first kept by edit distance, then by term order: with the default five,
-    // "macrn" loses "macron" (frequent) to "macon" (rare) at the same distance; keep enough to rank
-    // equally close words by frequency.
-    checker.setMaxInspections(INSPECTIONS);
     StringBuilder suggestion = new StringBuilder(query);
     boolean changed = false;
     List<Item> items = new ArrayList<>();
@@ -88,12 +87,12 @@ final class SpellingSuggester {
         if (df >= FEW_HITS) {
           continue;
         }
-        SuggestWord[] found = checker.suggestSimilar(new Term(Schema.WORDS, w.term()), 1, reader,
-            df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR);
-        if (found.length == 0 || found[0].freq < (long) MORE_POPULAR * df) {
+        SuggestWord found = ClosestTerm.of(new Term(Schema.WORDS, w.term()), reader,
+            df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR, INSPECTIONS);
+        if (found == null || found.freq < (long) MORE_POPULAR * df) {
           continue;
         }
-        String written = spelling(found[0].string, searcher, analyzer);
+        String written = spelling(found.string, searcher, analyzer);
         suggestion.replace(base + w.start(), base + w.end(), written);
         changed = true;
       }

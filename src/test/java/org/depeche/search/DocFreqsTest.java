@@ -113,7 +113,7 @@ class DocFreqsTest {
   }
 
   /** The reader, counting the look-ups of a field's terms in each segment (one per docFreq). */
-  private static DirectoryReader counting(DirectoryReader in, AtomicInteger asked) throws IOException {
+  static DirectoryReader counting(DirectoryReader in, AtomicInteger asked) throws IOException {
     return new FilterDirectoryReader(in, new FilterDirectoryReader.SubReaderWrapper() {
       @Override
       public LeafReader wrap(LeafReader reader) {

@@ -1,0 +1,122 @@
+package org.depeche.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ClosestTerm} gives what Lucene's {@link DirectSpellChecker} gives at two edits, and skips
+ * the pass at two edits when a term is one edit away.
+ */
+class ClosestTermTest {
+  private static final String FIELD = "f";
+  private static ByteBuffersDirectory dir;
+  private static DirectoryReader reader;
+
+  /** The words of the shipped OrangeSum selection (201 articles), one document per article. */
+  @BeforeAll
+  static void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer(CharArraySet.EMPTY_SET)))) {
+      for (String line : Files.readAllLines(Path.of("corpus/orangesum-selection.jsonl"), StandardCharsets.UTF_8)) {
+        Document d = new Document();
+        d.add(new TextField(FIELD, line, Field.Store.NO));
+        w.addDocument(d);
+      }
+    }
+    reader = DirectoryReader.open(dir);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  @Test
+  void givesTheSpellCheckersSuggestionForWordsOfTheIndexAndMisspellings() throws IOException {
+    List<String> words = new ArrayList<>();
+    TermsEnum terms = MultiTerms.getTerms(reader, FIELD).iterator();
+    int n = 0;
+    for (BytesRef t = terms.next(); t != null; t = terms.next()) {
+      if (n++ % 150 == 0) {
+        String word = t.utf8ToString();
+        words.add(word);
+        if (word.length() >= 5) {
+          words.add(word.substring(0, 2) + word.substring(3)); // a letter dropped
+          words.add(word.substring(0, 2) + word.charAt(3) + word.charAt(2) + word.substring(4)); // two swapped
+          words.add(word.substring(0, word.length() - 2) + "xq"); // two replaced
+        }
+      }
+    }
+    int found = 0;
+    for (String word : words) {
+      for (SuggestMode mode : new SuggestMode[] {SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, SuggestMode.SUGGEST_MORE_POPULAR}) {
+        // 100 as depeche ranks them; 2, so that the first pass often fills up and the second is skipped.
+        for (int inspections : new int[] {100, 2}) {
+          Term term = new Term(FIELD, word);
+          DirectSpellChecker checker = new DirectSpellChecker();
+          checker.setMaxInspections(inspections);
+          SuggestWord[] expected = checker.suggestSimilar(term, 1, reader, mode);
+          SuggestWord actual = ClosestTerm.of(term, reader, mode, inspections);
+          String context = word + " " + mode + " " + inspections;
+          if (expected.length == 0) {
+            assertEquals(null, actual == null ? null : actual.string, context);
+          } else {
+            assertNotNull(actual, context);
+            assertEquals(expected[0].string, actual.string, context);
+            assertEquals(expected[0].freq, actual.freq, context);
+            assertEquals(expected[0].score, actual.score, context);
+            found++;
+          }
+        }
+      }
+    }
+    assertTrue(words.size() > 300 && found > 500, words.size() + " words, " + found + " suggestions");
+  }
+
+  @Test
+  void looksTwoEditsAwayOnlyWhenNoTermIsOneEditAway() throws IOException {
+    AtomicInteger asked = new AtomicInteger();
+    try (DirectoryReader counting = DocFreqsTest.counting(DirectoryReader.open(dir), asked)) {
+      DirectSpellChecker checker = new DirectSpellChecker();
+      checker.setMaxInspections(100);
+      Term oneEditAway = new Term(FIELD, "bamacko");
+      assertEquals("bamako", checker.suggestSimilar(oneEditAway, 1, counting)[0].string);
+      int twoPasses = asked.getAndSet(0);
+      assertEquals("bamako", ClosestTerm.of(oneEditAway, counting, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string);
+      int onePass = asked.getAndSet(0);
+      assertTrue(onePass < twoPasses, "the terms enumerated " + onePass + " times, against " + twoPasses);
+
+      Term twoEditsAway = new Term(FIELD, "bamacku");
+      assertEquals("bamako", ClosestTerm.of(twoEditsAway, counting, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string);
+    }
+  }
+}
