@@ -2,6 +2,8 @@ package org.depeche.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -21,7 +23,7 @@ import org.depeche.passage.quote.Quotation;
  * docs/performance.md).
  *
  * <pre>{@code
- * QuoteValues.read(reader, 42);   // [Quotation[text=Nous devons…, speaker=James Heappey, role=…]]
+ * QuoteValues.read(reader, new int[] {42, 7});   // [[Quotation[text=Nous devons…, speaker=James Heappey, role=…]], []]
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -45,11 +47,37 @@ public final class QuoteValues {
     return new BinaryDocValuesField(Schema.QUOTES, new BytesRef(out.toArrayCopy()));
   }
 
-  /** Returns the quotations of a document of a reader, in order; none when it has none. */
-  public static List<Quotation> read(IndexReader reader, int doc) throws IOException {
+  /**
+   * Reads the quotations of documents of a reader, in the order given; none for a document that has
+   * none. Doc values are read forward only: the documents are visited by increasing id, each
+   * segment's values in one pass, rather than a fresh look-up for each.
+   *
+   * @param docIds ids in {@code reader}, in any order, repeats allowed
+   * @return the quotations of {@code docIds[i]} at {@code i}
+   */
+  public static List<List<Quotation>> read(IndexReader reader, int[] docIds) throws IOException {
+    Integer[] order = new Integer[docIds.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
     List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return read(leaf.reader(), doc - leaf.docBase);
+    List<List<Quotation>> quotes = new ArrayList<>(Collections.nCopies(docIds.length, List.of()));
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    int lastDoc = -1;
+    List<Quotation> last = List.of();
+    for (int i : order) {
+      int doc = docIds[i];
+      if (doc != lastDoc) {
+        if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+          leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+          values = leaf.reader().getBinaryDocValues(Schema.QUOTES);
+        }
+        last = values != null && values.advanceExact(doc - leaf.docBase) ? decode(values.binaryValue()) : List.of();
+        lastDoc = doc;
+      }
+      quotes.set(i, last);
+    }
+    return quotes;
   }
 
   /** Returns the quotations of a document of a segment, in order; none when it has none. */
@@ -58,7 +86,10 @@ public final class QuoteValues {
     if (values == null || !values.advanceExact(doc)) {
       return List.of();
     }
-    BytesRef bytes = values.binaryValue();
+    return decode(values.binaryValue());
+  }
+
+  private static List<Quotation> decode(BytesRef bytes) throws IOException {
     ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
     int n = in.readVInt();
     List<Quotation> quotes = new ArrayList<>(n);

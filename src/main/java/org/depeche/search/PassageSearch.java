@@ -51,6 +51,7 @@ import org.depeche.Snippet;
 import org.depeche.index.PassageRecord;
 import org.depeche.index.QuoteValues;
 import org.depeche.index.Schema;
+import org.depeche.passage.quote.Quotation;
 
 /**
  * Runs a search on one index searcher with all of {@link SearchOptions}: filters, order, grouping
@@ -359,25 +360,27 @@ public final class PassageSearch {
       this.options = options;
     }
 
-    /** The hits of these passages, ranked 1, 2... in this order; their records read in one pass. */
+    /** The hits of these passages, ranked 1, 2... in this order; their records and quotations read in one pass. */
     List<PassageHit> passages(List<ScoreDoc> docs) throws IOException {
       int[] docIds = new int[docs.size()];
       Arrays.setAll(docIds, i -> docs.get(i).doc);
       PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
+      List<List<Quotation>> quotations = QuoteValues.read(searcher.getIndexReader(), docIds);
       List<PassageHit> out = new ArrayList<>(records.length);
       for (int i = 0; i < records.length; i++) {
-        out.add(passage(i + 1, docs.get(i), records[i]));
+        out.add(passage(i + 1, docs.get(i), records[i], quotations.get(i)));
       }
       return out;
     }
 
-    private PassageHit passage(int rank, ScoreDoc sd, PassageRecord r) throws IOException {
+    private PassageHit passage(int rank, ScoreDoc sd, PassageRecord r, List<Quotation> quotations)
+        throws IOException {
       String text = r.text();
       Snippet snippet = options.snippets()
           ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
       ScoreExplanation explanation = options.explain() ? explanation(sd) : null;
-      List<Quote> quotes = QuoteSearch.of(QuoteValues.read(searcher.getIndexReader(), sd.doc), r);
+      List<Quote> quotes = QuoteSearch.of(quotations, r);
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
           r.source(), r.url(), text, snippet, explanation, quotes);
     }

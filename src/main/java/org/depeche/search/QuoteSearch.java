@@ -49,10 +49,11 @@ public final class QuoteSearch {
     if (options.speaker() == null && query.isBlank()) {
       TermQuery quoted = new TermQuery(new Term(Schema.QUOTED, Schema.QUOTED_YES));
       ScoreDoc[] docs = searcher.search(quoted, options.limit(), Sort.INDEXORDER).scoreDocs;
-      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(),
-          java.util.Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray());
+      int[] docIds = java.util.Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray();
+      PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
+      List<List<Quotation>> quotations = QuoteValues.read(searcher.getIndexReader(), docIds);
       for (int k = 0; k < docs.length; k++) {
-        for (Quote q : of(QuoteValues.read(searcher.getIndexReader(), docs[k].doc), records[k])) {
+        for (Quote q : of(quotations.get(k), records[k])) {
           if (quotes.size() < options.limit()) {
             quotes.add(q);
           }
