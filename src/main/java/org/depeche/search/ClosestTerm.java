@@ -1,11 +1,14 @@
 package org.depeche.search;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.CharsRefBuilder;
 
 /**
  * The best correction of a term from the index's terms: what Lucene's {@link DirectSpellChecker}
@@ -34,18 +37,33 @@ final class ClosestTerm {
    * @param inspections how many close terms are ranked ({@link DirectSpellChecker#setMaxInspections})
    */
   static SuggestWord of(Term term, IndexReader reader, SuggestMode mode, int inspections) throws IOException {
-    SuggestWord[] oneEdit = checker(1, inspections).suggestSimilar(term, 1, reader, mode);
-    if (oneEdit.length > 0) {
-      return oneEdit[0];
-    }
-    SuggestWord[] twoEdits = checker(2, inspections).suggestSimilar(term, 1, reader, mode);
-    return twoEdits.length > 0 ? twoEdits[0] : null;
+    OneEditFirst checker = new OneEditFirst();
+    checker.setMaxInspections(inspections);
+    SuggestWord[] best = checker.suggestSimilar(term, 1, reader, mode);
+    return best.length > 0 ? best[0] : null;
   }
 
-  private static DirectSpellChecker checker(int maxEdits, int inspections) {
-    DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMaxEdits(maxEdits);
-    checker.setMaxInspections(inspections);
-    return checker;
+  /**
+   * The checker at two edits, whose pass at two edits finds nothing when its pass at one edit found
+   * some candidates: the one checker call gathers the candidates one edit away once, where a checker
+   * at one edit followed, when it found nothing, by one at two edits gathered them twice.
+   *
+   * <p>One instance serves one call.
+   */
+  private static final class OneEditFirst extends DirectSpellChecker {
+    private boolean oneEditFound;
+
+    @Override
+    protected Collection<ScoreTerm> suggestSimilar(Term term, int numSug, IndexReader ir, int docfreq,
+        int editDistance, float accuracy, CharsRefBuilder spare) throws IOException {
+      if (editDistance > 1 && oneEditFound) {
+        return List.of();
+      }
+      Collection<ScoreTerm> found = super.suggestSimilar(term, numSug, ir, docfreq, editDistance, accuracy, spare);
+      if (editDistance == 1) {
+        oneEditFound = !found.isEmpty();
+      }
+      return found;
+    }
   }
 }

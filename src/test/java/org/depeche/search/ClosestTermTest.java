@@ -119,4 +119,18 @@ class ClosestTermTest {
       assertEquals("bamako", ClosestTerm.of(twoEditsAway, counting, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string);
     }
   }
+
+  @Test
+  void looksOneEditAwayOnceWhenNoTermIsOneEditAway() throws IOException {
+    AtomicInteger asked = new AtomicInteger();
+    try (DirectoryReader counting = DocFreqsTest.counting(DirectoryReader.open(dir), asked)) {
+      DirectSpellChecker checker = new DirectSpellChecker();
+      checker.setMaxInspections(100);
+      Term twoEditsAway = new Term(FIELD, "bamacku");
+      assertEquals("bamako", checker.suggestSimilar(twoEditsAway, 1, counting)[0].string);
+      int checkers = asked.getAndSet(0);
+      assertEquals("bamako", ClosestTerm.of(twoEditsAway, counting, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string);
+      assertEquals(checkers, asked.get(), "the terms enumerated as often as by the checker alone");
+    }
+  }
 }
