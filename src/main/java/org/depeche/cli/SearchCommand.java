@@ -203,8 +203,8 @@ final class SearchCommand implements Callable<Integer> {
         new ResultsText(out, Terminal.isTerminal()).print(results, articles);
       }
       out.flush();
-      if (Boolean.getBoolean(AOT_TRAINING)) {
-        train(idx);
+      if (results.hits().isEmpty() && Boolean.getBoolean(AOT_TRAINING)) {
+        train(idx, options);
       }
       return ExitCodes.OK;
     }
@@ -212,7 +212,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /**
    * The system property the launcher sets on the search that records the classes of its AOT cache
-   * ({@code -Ddepeche.aot.training=true}): that search then also runs {@link #train}.
+   * ({@code -Ddepeche.aot.training=true}): that search, when it finds nothing, also runs {@link #train}.
    */
   static final String AOT_TRAINING = "depeche.aot.training";
 
@@ -224,24 +224,25 @@ final class SearchCommand implements Callable<Integer> {
       List.of("pays France gouvernement", "pays France", "pays", "France", "gouvernement", "selon", "plus");
 
   /**
-   * Runs, with no output, what a search that finds passages runs after the user's search: a
-   * search with the default options that finds some (reading the hits, making their snippets),
-   * printed as text, in bold and not, and again ungrouped, printed as JSON. The AOT cache is made from the classes the
+   * Runs, with no output, what this search would have run had it found passages: a search with
+   * the default options (no filter) and this one's grouping that finds some, reading the hits and
+   * making their snippets, printed as this one prints. The AOT cache is made from the classes the
    * recording search loads: from a search that found nothing, without this, it lacked those of the
    * hits, and every later search took about 17 % longer until the next build (docs/performance.md).
    * Never changes the command's output or exit code: a failure here only makes a smaller cache.
    */
-  private void train(DepecheIndex idx) {
+  private void train(DepecheIndex idx, SearchOptions options) {
     try {
       PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-      SearchOptions defaults = SearchOptions.defaults().withPerArticle(1);
+      SearchOptions defaults = SearchOptions.defaults().withPerArticle(options.perArticle());
       for (String query : TRAINING_QUERIES) {
         SearchResults results = idx.search(query, defaults);
         if (!results.hits().isEmpty()) {
-          new ResultsText(nowhere, false).print(results, false);
-          new ResultsText(nowhere, true).print(results, false);
-          // As --json prints them by default: every passage, not grouped by article.
-          nowhere.println(Json.write(Json.results(idx.search(query, defaults.withPerArticle(0)))));
+          if (json) {
+            nowhere.println(Json.write(Json.results(results)));
+          } else {
+            new ResultsText(nowhere, Terminal.isTerminal()).print(results, articles);
+          }
           return;
         }
       }
