@@ -24,6 +24,9 @@ class LauncherIT {
 
   @TempDir Path home;
 
+  /** The standard output of the last {@link #run}. */
+  private String output;
+
   @Test
   void onlyASearchThatSucceedsMakesTheCache() throws Exception {
     assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
@@ -42,6 +45,47 @@ class LauncherIT {
     assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
     assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
     assertEquals(1, caches().size(), "caches: " + caches());
+  }
+
+  @Test
+  void aCacheMadeFromASearchThatFindsNothingHoldsTheClassesOfOneThatFindsPassages() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+    Path launcher = install();
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
+
+    Path log = home.resolve("classes.log");
+    for (List<String> format : List.<List<String>>of(List.of(), List.of("--json"))) {
+      for (Path cache : caches()) {
+        Files.delete(cache);
+      }
+      // The search that makes the cache prints what it would without one, with its exit code.
+      List<String> nothing = Stream.concat(Stream.of("search", "--index", index.toString()),
+          Stream.concat(format.stream(), Stream.of("zyxwvu"))).toList();
+      assertEquals(ExitCodes.OK, run(launcher, nothing.toArray(String[]::new)));
+      String first = withoutTime(output);
+      assertEquals(1, caches().size(), "caches: " + caches());
+      assertTrue(first.contains("zyxwvu"), first);
+      assertEquals(ExitCodes.OK, run(launcher, nothing.toArray(String[]::new)));
+      assertEquals(first, withoutTime(output));
+
+      // A search that finds passages, printed the same way, loads its classes from the cache.
+      Files.deleteIfExists(log);
+      List<String> hits = Stream.concat(Stream.of("search", "--index", index.toString()),
+          Stream.concat(format.stream(), Stream.of("retrait", "des", "troupes"))).toList();
+      assertEquals(ExitCodes.OK, run(List.of("-Xlog:class+load:file=" + log), launcher, hits.toArray(String[]::new)));
+      assertTrue(output.contains("royaume-uni-retrait-mali.txt#"), output);
+      List<String> fromJar = Files.readAllLines(log).stream()
+          .filter(line -> line.contains(" org.depeche.") && !line.contains("source: shared objects file"))
+          .toList();
+      assertEquals(List.of(), fromJar, (format.isEmpty() ? "text" : "--json") + ": depeche's classes not in the cache");
+    }
+  }
+
+  /** Returns a search's output without the time it took, which --json prints. */
+  private static String withoutTime(String output) {
+    return output.replaceAll("\"took_ms\":[0-9]+", "");
   }
 
   /** Removes the link to the project's dependencies, which JUnit would warn of as it deletes {@link #home}. */
@@ -68,12 +112,24 @@ class LauncherIT {
 
   /** Runs the launcher with {@code args} and the JDK running this test, and returns its exit code. */
   private int run(Path launcher, String... args) throws Exception {
+    return run(List.of(), launcher, args);
+  }
+
+  /**
+   * Runs the launcher with {@code args}, the JDK running this test and the JVM options {@code
+   * jvmOptions} (through JAVA_TOOL_OPTIONS), keeps its standard output in {@link #output}, and
+   * returns its exit code.
+   */
+  private int run(List<String> jvmOptions, Path launcher, String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
-        .redirectErrorStream(true);
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    if (!jvmOptions.isEmpty()) {
+      builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+    }
     Process p = builder.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish: " + out);
+    output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish: " + output);
     return p.exitValue();
   }
 }
