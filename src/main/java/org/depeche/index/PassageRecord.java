@@ -2,7 +2,6 @@ package org.depeche.index;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -112,11 +111,9 @@ public record PassageRecord(String articleId, int number, String title, LocalDat
    *     document is not one: its record would be misread, not refused (search never returns one)
    */
   public static PassageRecord[] read(IndexReader reader, int[] docIds) throws IOException {
-    Integer[] order = new Integer[docIds.length];
-    Arrays.setAll(order, i -> i);
     // Doc values are read forward only: visit the documents by increasing id, one leaf at a time,
     // the passages with one iterator and their articles, which follow them, with another.
-    Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+    int[] order = DocOrder.of(docIds);
     List<LeafReaderContext> leaves = reader.leaves();
     PassageRecord[] records = new PassageRecord[docIds.length];
     LeafReaderContext leaf = null;

@@ -2,7 +2,6 @@ package org.depeche.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -56,9 +55,7 @@ public final class QuoteValues {
    * @return the quotations of {@code docIds[i]} at {@code i}
    */
   public static List<List<Quotation>> read(IndexReader reader, int[] docIds) throws IOException {
-    Integer[] order = new Integer[docIds.length];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+    int[] order = DocOrder.of(docIds);
     List<LeafReaderContext> leaves = reader.leaves();
     List<List<Quotation>> quotes = new ArrayList<>(Collections.nCopies(docIds.length, List.of()));
     LeafReaderContext leaf = null;
