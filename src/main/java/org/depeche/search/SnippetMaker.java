@@ -23,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.depeche.Snippet;
 import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.analysis.UnstemmedTermAttribute;
+import org.depeche.index.DocOrder;
 import org.depeche.index.Schema;
 
 /**
@@ -187,7 +188,7 @@ public final class SnippetMaker {
       bytes[t++] = new BytesRef(term);
     }
     List<LeafReaderContext> leaves = reader.leaves();
-    int[] order = docOrder(docIds);
+    int[] order = DocOrder.of(docIds);
     int[][] out = new int[docIds.length][];
     PostingsEnum[] postings = new PostingsEnum[bytes.length];
     LeafReaderContext leaf = null;
@@ -253,20 +254,6 @@ public final class SnippetMaker {
       }
     }
     return idAt;
-  }
-
-  /** The indexes {@code 0..docIds.length-1} by increasing document id, equal ids in the order given. */
-  private static int[] docOrder(int[] docIds) {
-    long[] packed = new long[docIds.length];
-    for (int i = 0; i < docIds.length; i++) {
-      packed[i] = (long) docIds[i] << 32 | i;
-    }
-    Arrays.sort(packed);
-    int[] order = new int[docIds.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = (int) packed[i];
-    }
-    return order;
   }
 
   /** Adds a matched token's span; stacked tokens (a compound and its parts) share offsets: keeps the widest, once. */
