@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The order in which to visit documents whose doc values are read: by increasing id, since a
- * segment's doc values are read forward only. Shared by {@link PassageRecord#read} and {@link
- * QuoteValues#read}.
+ * segment's doc values and postings are read forward only. Shared by {@link PassageRecord#read},
+ * {@link QuoteValues#read} and the snippets' reading of positions ({@code search.SnippetMaker}).
  *
  * <p>Stateless and thread-safe.
  */
-final class DocOrder {
+public final class DocOrder {
   private DocOrder() {}
 
   /**
@@ -18,7 +18,7 @@ final class DocOrder {
    *
    * @param docIds document ids, not negative
    */
-  static int[] of(int[] docIds) {
+  public static int[] of(int[] docIds) {
     // A doc id in the high half and its position in the low half: one primitive sort, no boxing.
     long[] packed = new long[docIds.length];
     for (int i = 0; i < docIds.length; i++) {

@@ -366,19 +366,20 @@ public final class PassageSearch {
       Arrays.setAll(docIds, i -> docs.get(i).doc);
       PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
       List<List<Quotation>> quotations = QuoteValues.read(searcher.getIndexReader(), docIds);
+      List<Snippet> snippets = options.snippets()
+          ? SnippetMaker.snippets(searcher.getIndexReader(), docIds, Arrays.stream(records).map(PassageRecord::text).toList(),
+              highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
+          : null;
       List<PassageHit> out = new ArrayList<>(records.length);
       for (int i = 0; i < records.length; i++) {
-        out.add(passage(i + 1, docs.get(i), records[i], quotations.get(i)));
+        out.add(passage(i + 1, docs.get(i), records[i], quotations.get(i), snippets == null ? null : snippets.get(i)));
       }
       return out;
     }
 
-    private PassageHit passage(int rank, ScoreDoc sd, PassageRecord r, List<Quotation> quotations)
+    private PassageHit passage(int rank, ScoreDoc sd, PassageRecord r, List<Quotation> quotations, Snippet snippet)
         throws IOException {
       String text = r.text();
-      Snippet snippet = options.snippets()
-          ? SnippetMaker.snippet(text, highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
-          : null;
       ScoreExplanation explanation = options.explain() ? explanation(sd) : null;
       List<Quote> quotes = QuoteSearch.of(quotations, r);
       return new PassageHit(rank, sd.score, r.passageId(), r.articleId(), r.number(), r.title(), r.date(),
