@@ -121,12 +121,12 @@ class ArticleContextTest {
 
   /**
    * Every matching passage scores its own score, plus {@code weight} times its article's when its
-   * article is among the best {@code max(limit, 100)} articles; the best {@code limit} of them,
-   * equal scores in document order.
+   * article is among the best {@link ArticleContext#CANDIDATES} articles, whatever the limit; the
+   * best {@code limit} of them, equal scores in document order.
    */
   private static List<ScoreDoc> byDefinition(IndexSearcher searcher, Query passages, Query articles, float weight,
       int limit) throws IOException {
-    int depth = Math.max(limit, ArticleContext.CANDIDATES);
+    int depth = ArticleContext.CANDIDATES;
     Comparator<ScoreDoc> best = Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc);
     List<ScoreDoc> allArticles = sorted(searcher.search(articles, Integer.MAX_VALUE - 1).scoreDocs, best);
     Map<String, Float> articleScore = new HashMap<>();
