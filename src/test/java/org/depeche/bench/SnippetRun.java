@@ -26,7 +26,9 @@ import org.depeche.search.SnippetMaker;
 /**
  * The snippets of the two paths of {@link SnippetMaker}, in a process of its own: {@code SnippetRun
  * INDEX_DIR QUERIES.tsv...} takes the top 10 passages of each query (a plain top 10 of the compiled
- * query, without the article context) of a {@code depeche} index, checks that {@link
+ * query, without the article context) of an index made with the analyzer named by the system
+ * property {@code analyzer} ({@code depeche} by default; {@code -Danalyzer=depeche-light} or {@code
+ * lucene-french} for the others, whose snippets take the re-analysis), checks that {@link
  * SnippetMaker#snippets} (the index's positions) gives each passage the snippet of {@link
  * SnippetMaker#snippet} (its re-analysis), and prints {@code RESULT queries=… snippets=… differ=…},
  * then the CPU microseconds per snippet of each path: on a new thread each (an empty lemma cache),
@@ -38,7 +40,7 @@ final class SnippetRun {
   private SnippetRun() {}
 
   public static void main(String[] args) throws Exception {
-    Analyzer analyzer = Schema.analyzer(TextAnalyzer.DEPECHE);
+    Analyzer analyzer = Schema.analyzer(TextAnalyzer.of(System.getProperty("analyzer", "depeche")));
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
       IndexSearcher searcher = new IndexSearcher(reader);
       List<Shown> shown = new ArrayList<>();
