@@ -13,11 +13,14 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,6 +29,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 import org.depeche.index.Schema;
 import org.depeche.search.ParsedQuery.Group;
 import org.depeche.search.ParsedQuery.Item;
@@ -39,7 +44,9 @@ import org.depeche.search.ParsedQuery.Item;
  * OrangeSum. The features ({@link Feature}) say how much of the query the passage holds: the share
  * of the query's IDF found in its own text and in its article's title, the share found as typed
  * (unstemmed), and where the passage is in its article. They are read from the postings of the
- * candidates alone ({@link #DEPTH} at most), one seek per query term and segment.
+ * candidates alone ({@link #DEPTH} at most): each term's place in each segment is the one looked up
+ * while preparing (in the search's {@link DocFreqs}, which the compiled query's term queries share),
+ * so a term is sought once per segment and search.
  *
  * <pre>{@code
  * Rescorer.Prepared q = Rescorer.prepare(parsed, compiled.query(), analyzer, searcher.getIndexReader());
@@ -87,8 +94,11 @@ public final class Rescorer {
    * @param idf the IDF of each term in {@link Schema#TEXT}
    * @param words the distinct unstemmed words of the query ({@link Schema#WORDS}), in its order
    * @param wordIdf the IDF of each word in {@link Schema#WORDS}
+   * @param termStates the place of each term in each segment of the reader it was prepared on
+   * @param wordStates the place of each word in each segment of that reader
    */
-  public record Prepared(List<Term> terms, float[] idf, List<Term> words, float[] wordIdf) {}
+  public record Prepared(List<Term> terms, float[] idf, List<Term> words, float[] wordIdf,
+      TermStates[] termStates, TermStates[] wordStates) {}
 
   /**
    * Prepares a query for re-scoring; null when it has no term to look for, or more than {@value
@@ -137,7 +147,8 @@ public final class Rescorer {
     // and the features sum floats in this order: the same query must give the same scores.
     List<Term> t = terms.stream().sorted().toList();
     List<Term> w = List.copyOf(words);
-    return new Prepared(t, idf(docFreqs, Schema.TEXT, t), w, idf(docFreqs, Schema.WORDS, w));
+    return new Prepared(t, idf(docFreqs, Schema.TEXT, t), w, idf(docFreqs, Schema.WORDS, w),
+        states(docFreqs, t), states(docFreqs, w));
   }
 
   /** BM25's IDF of each term in a field, 0 for a term of no document. */
@@ -154,6 +165,10 @@ public final class Rescorer {
       idf[i] = df == 0 ? 0f : (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
     return idf;
+  }
+
+  private static TermStates[] states(DocFreqs docFreqs, List<Term> terms) {
+    return terms.stream().map(docFreqs::states).toArray(TermStates[]::new);
   }
 
   private static List<Term> analyze(String field, String text, Analyzer analyzer) {
@@ -273,23 +288,37 @@ public final class Rescorer {
     Leaf(LeafReaderContext context, Prepared query) throws IOException {
       this.ord = context.ord;
       this.context = context;
-      terms = postings(context, Schema.TEXT, query.terms(), PostingsEnum.POSITIONS);
-      words = postings(context, Schema.WORDS, query.words(), PostingsEnum.NONE);
+      terms = postings(context, Schema.TEXT, query.terms(), query.termStates(), PostingsEnum.POSITIONS);
+      words = postings(context, Schema.WORDS, query.words(), query.wordStates(), PostingsEnum.NONE);
       numbers = DocValues.getSortedNumeric(context.reader(), Schema.PASSAGE_NUMBER);
     }
 
-    private static PostingsEnum[] postings(LeafReaderContext context, String field, List<Term> terms, int flags)
-        throws IOException {
+    /**
+     * The postings of each term, sought with its state in this segment (no walk of the terms
+     * dictionary) when the states were looked up in this searcher's reader, by its bytes otherwise.
+     */
+    private static PostingsEnum[] postings(LeafReaderContext context, String field, List<Term> terms,
+        TermStates[] states, int flags) throws IOException {
       PostingsEnum[] out = new PostingsEnum[terms.size()];
       Terms t = context.reader().terms(field);
       if (t == null) {
         return out;
       }
       TermsEnum te = t.iterator();
+      IndexReaderContext top = ReaderUtil.getTopLevelContext(context);
       for (int i = 0; i < out.length; i++) {
-        if (te.seekExact(terms.get(i).bytes())) {
-          out[i] = te.postings(null, flags);
+        BytesRef bytes = terms.get(i).bytes();
+        if (states[i].wasBuiltFor(top)) {
+          IOSupplier<TermState> state = states[i].get(context);
+          TermState s = state == null ? null : state.get();
+          if (s == null) {
+            continue;
+          }
+          te.seekExact(bytes, s);
+        } else if (!te.seekExact(bytes)) {
+          continue;
         }
+        out[i] = te.postings(null, flags);
       }
       return out;
     }

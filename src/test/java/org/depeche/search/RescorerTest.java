@@ -3,20 +3,29 @@ package org.depeche.search;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOBooleanSupplier;
 import org.depeche.Article;
 import org.depeche.DepecheIndex;
 import org.depeche.TextAnalyzer;
@@ -160,5 +169,104 @@ class RescorerTest {
     assertEquals(expected[2], top.scoreDocs[0].score, 1e-4);
     assertEquals(expected[0], top.scoreDocs[1].score, 1e-4);
     assertEquals(expected[1], top.scoreDocs[2].score, 1e-4);
+  }
+
+  private static ScoreDoc[] allPassages() throws IOException {
+    String[] ids = {"titled#0", "titled#1", "plural#0", "other#0"};
+    ScoreDoc[] docs = new ScoreDoc[ids.length];
+    for (int k = 0; k < ids.length; k++) {
+      docs[k] = new ScoreDoc(doc(ids[k]), 0);
+    }
+    return docs;
+  }
+
+  @Test
+  void rescoringSeeksNoTermTheSearchHasLookedUpAlready() throws IOException {
+    AtomicInteger seeks = new AtomicInteger();
+    try (FSDirectory fs = FSDirectory.open(dir);
+        DirectoryReader counting = seeking(DirectoryReader.open(fs), seeks)) {
+      IndexSearcher s = new IndexSearcher(counting);
+      // "gnou": a word of no passage, which no segment holds.
+      ParsedQuery parsed = QueryParser.parse("tigres Sumatra gnou");
+      DocFreqs docFreqs = new DocFreqs(counting);
+      QueryCompiler.Compiled compiled = QueryCompiler.compile(parsed, ANALYZER, docFreqs, true, 0.3f);
+      Rescorer.Prepared q = Rescorer.prepare(parsed, compiled.query(), ANALYZER, docFreqs);
+      int looked = seeks.get();
+      assertTrue(looked >= 6, "three terms and three words looked up: " + looked);
+      float[][] f = Rescorer.features(s, q, allPassages());
+      assertEquals(looked, seeks.get(), "re-scoring sought terms again");
+      assertArrayEquals(Rescorer.features(searcher, prepare("tigres Sumatra gnou"), allPassages()), f);
+    }
+  }
+
+  @Test
+  void aQueryPreparedOnAnotherReaderHasItsTermsSoughtAgain() throws IOException {
+    AtomicInteger seeks = new AtomicInteger();
+    try (FSDirectory fs = FSDirectory.open(dir);
+        DirectoryReader counting = seeking(DirectoryReader.open(fs), seeks)) {
+      Rescorer.Prepared q = prepare("tigres Sumatra");
+      float[][] f = Rescorer.features(new IndexSearcher(counting), q, allPassages());
+      assertTrue(seeks.get() >= 4, "the other reader's term states are not used: " + seeks.get());
+      assertArrayEquals(Rescorer.features(searcher, q, allPassages()), f);
+    }
+  }
+
+  /** The reader, counting the seeks of terms by their bytes (a walk of the terms dictionary). */
+  private static DirectoryReader seeking(DirectoryReader in, AtomicInteger seeks) throws IOException {
+    return new FilterDirectoryReader(in, new FilterDirectoryReader.SubReaderWrapper() {
+      @Override
+      public LeafReader wrap(LeafReader reader) {
+        return new FilterLeafReader(reader) {
+          @Override
+          public Terms terms(String field) throws IOException {
+            Terms terms = super.terms(field);
+            return terms == null ? null : new FilterTerms(terms) {
+              @Override
+              public TermsEnum iterator() throws IOException {
+                return new FilterTermsEnum(in.iterator()) {
+                  @Override
+                  public boolean seekExact(BytesRef text) throws IOException {
+                    seeks.incrementAndGet();
+                    return in.seekExact(text);
+                  }
+
+                  @Override
+                  public IOBooleanSupplier prepareSeekExact(BytesRef text) throws IOException {
+                    seeks.incrementAndGet();
+                    return in.prepareSeekExact(text);
+                  }
+
+                  @Override
+                  public SeekStatus seekCeil(BytesRef text) throws IOException {
+                    seeks.incrementAndGet();
+                    return in.seekCeil(text);
+                  }
+                };
+              }
+            };
+          }
+
+          @Override
+          public CacheHelper getCoreCacheHelper() {
+            return null;
+          }
+
+          @Override
+          public CacheHelper getReaderCacheHelper() {
+            return null;
+          }
+        };
+      }
+    }) {
+      @Override
+      protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+        return in;
+      }
+
+      @Override
+      public CacheHelper getReaderCacheHelper() {
+        return null;
+      }
+    };
   }
 }
