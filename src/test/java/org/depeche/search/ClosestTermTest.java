@@ -133,4 +133,30 @@ class ClosestTermTest {
       assertEquals(checkers, asked.get(), "the terms enumerated as often as by the checker alone");
     }
   }
+
+  @Test
+  void buildsTheAutomataOfATextOnceForBothFieldsAndRepeats() throws IOException {
+    try (ByteBuffersDirectory other = new ByteBuffersDirectory()) {
+      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer(CharArraySet.EMPTY_SET));
+      try (IndexWriter w = new IndexWriter(other, config)) {
+        Document d = new Document();
+        d.add(new TextField("g", "bamako bamakos bagdad", Field.Store.NO));
+        w.addDocument(d);
+      }
+      try (DirectoryReader g = DirectoryReader.open(other)) {
+        long before = ClosestTerm.automataBuilt();
+        // No term one edit away: the automata at one edit, then at two.
+        assertEquals("bamako", closest(new Term(FIELD, "bamackou"), reader));
+        assertEquals(2, ClosestTerm.automataBuilt() - before);
+        // The same text in another field and index, and again: the same automata, the field's own terms.
+        assertEquals("bamakos", closest(new Term("g", "bamackou"), g));
+        assertEquals("bamako", closest(new Term(FIELD, "bamackou"), reader));
+        assertEquals(2, ClosestTerm.automataBuilt() - before);
+      }
+    }
+  }
+
+  private static String closest(Term term, DirectoryReader in) throws IOException {
+    return ClosestTerm.of(term, in, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string;
+  }
 }
