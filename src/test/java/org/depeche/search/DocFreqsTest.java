@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -114,14 +115,24 @@ class DocFreqsTest {
 
   /** The reader, counting the look-ups of a field's terms in each segment (one per docFreq). */
   static DirectoryReader counting(DirectoryReader in, AtomicInteger asked) throws IOException {
+    return withTerms(in, terms -> {
+      asked.incrementAndGet();
+      return terms;
+    });
+  }
+
+  /**
+   * The reader whose segments give each field's terms (null for a field they lack) through {@code
+   * wrap}; nothing is cached across readers, so no cache holds the wrapped terms' results.
+   */
+  static DirectoryReader withTerms(DirectoryReader in, UnaryOperator<Terms> wrap) throws IOException {
     return new FilterDirectoryReader(in, new FilterDirectoryReader.SubReaderWrapper() {
       @Override
       public LeafReader wrap(LeafReader reader) {
         return new FilterLeafReader(reader) {
           @Override
           public Terms terms(String field) throws IOException {
-            asked.incrementAndGet();
-            return super.terms(field);
+            return wrap.apply(super.terms(field));
           }
 
           @Override

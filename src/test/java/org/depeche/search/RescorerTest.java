@@ -12,9 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -213,60 +211,29 @@ class RescorerTest {
 
   /** The reader, counting the seeks of terms by their bytes (a walk of the terms dictionary). */
   private static DirectoryReader seeking(DirectoryReader in, AtomicInteger seeks) throws IOException {
-    return new FilterDirectoryReader(in, new FilterDirectoryReader.SubReaderWrapper() {
+    return DocFreqsTest.withTerms(in, terms -> terms == null ? null : new FilterLeafReader.FilterTerms(terms) {
       @Override
-      public LeafReader wrap(LeafReader reader) {
-        return new FilterLeafReader(reader) {
+      public TermsEnum iterator() throws IOException {
+        return new FilterLeafReader.FilterTermsEnum(in.iterator()) {
           @Override
-          public Terms terms(String field) throws IOException {
-            Terms terms = super.terms(field);
-            return terms == null ? null : new FilterTerms(terms) {
-              @Override
-              public TermsEnum iterator() throws IOException {
-                return new FilterTermsEnum(in.iterator()) {
-                  @Override
-                  public boolean seekExact(BytesRef text) throws IOException {
-                    seeks.incrementAndGet();
-                    return in.seekExact(text);
-                  }
-
-                  @Override
-                  public IOBooleanSupplier prepareSeekExact(BytesRef text) throws IOException {
-                    seeks.incrementAndGet();
-                    return in.prepareSeekExact(text);
-                  }
-
-                  @Override
-                  public SeekStatus seekCeil(BytesRef text) throws IOException {
-                    seeks.incrementAndGet();
-                    return in.seekCeil(text);
-                  }
-                };
-              }
-            };
+          public boolean seekExact(BytesRef text) throws IOException {
+            seeks.incrementAndGet();
+            return in.seekExact(text);
           }
 
           @Override
-          public CacheHelper getCoreCacheHelper() {
-            return null;
+          public IOBooleanSupplier prepareSeekExact(BytesRef text) throws IOException {
+            seeks.incrementAndGet();
+            return in.prepareSeekExact(text);
           }
 
           @Override
-          public CacheHelper getReaderCacheHelper() {
-            return null;
+          public SeekStatus seekCeil(BytesRef text) throws IOException {
+            seeks.incrementAndGet();
+            return in.seekCeil(text);
           }
         };
       }
-    }) {
-      @Override
-      protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
-        return in;
-      }
-
-      @Override
-      public CacheHelper getReaderCacheHelper() {
-        return null;
-      }
-    };
+    });
   }
 }
