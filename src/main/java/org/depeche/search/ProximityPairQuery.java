@@ -27,7 +27,8 @@ import org.apache.lucene.util.IOSupplier;
  * PhraseQuery} of two terms, whose weight takes each term's {@link TermStates} from the search's
  * {@link DocFreqs} instead of looking the term up again in every segment. Matching and scoring
  * are Lucene's own ({@link PhraseWeight}, {@link SloppyPhraseMatcher}), so the same passages come
- * out with the same scores and explanations; equal to, and printed as, nothing but itself.
+ * out with the same scores and explanations. Printed as that phrase query; equal only to a pair of
+ * the same terms and slop.
  *
  * <p>Its weight is Lucene 10.6's {@code PhraseQuery.createWeight} for two terms with a slop above
  * zero, the states given rather than built (a weight on another reader builds them, as {@link
