@@ -239,21 +239,28 @@ public final class QueryCompiler {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       inArticle.forEach(q -> b.add(q, Occur.SHOULD));
       if (proximity > 0) {
-        pairs(runs, Schema.ARTICLE_TEXT).forEach(q -> b.add(new BoostQuery(q, proximity), Occur.SHOULD));
+        pairs(runs, Schema.ARTICLE_TEXT, docFreqs).forEach(q -> b.add(new BoostQuery(q, proximity), Occur.SHOULD));
       }
       article = b.build();
     }
     if (proximity > 0) {
-      pairs(runs, Schema.TEXT).forEach(q -> top.add(new BoostQuery(q, proximity), Occur.SHOULD));
+      pairs(runs, Schema.TEXT, docFreqs).forEach(q -> top.add(new BoostQuery(q, proximity), Occur.SHOULD));
     }
     return new Compiled(top.build(), article, Set.copyOf(highlight));
   }
 
-  private static List<Query> pairs(List<List<String>> runs, String field) {
+  /**
+   * The proximity clauses of the runs' consecutive words in {@code field}: their terms' look-ups
+   * are {@code docFreqs}'s, shared with the words' own queries (the weight of a Lucene {@link
+   * PhraseQuery} would look each term up again in every segment).
+   */
+  private static List<Query> pairs(List<List<String>> runs, String field, DocFreqs docFreqs) {
     List<Query> pairs = new ArrayList<>();
     for (List<String> r : runs) {
       for (int i = 0; i + 1 < r.size() && pairs.size() < MAX_WORDS_FOR_EXTRAS; i++) {
-        pairs.add(new PhraseQuery(PROXIMITY_SLOP, field, r.get(i), r.get(i + 1)));
+        Term a = new Term(field, r.get(i));
+        Term b = new Term(field, r.get(i + 1));
+        pairs.add(new ProximityPairQuery(PROXIMITY_SLOP, a, docFreqs.states(a), b, docFreqs.states(b)));
       }
     }
     return pairs;

@@ -210,7 +210,7 @@ class RescorerTest {
   }
 
   /** The reader, counting the seeks of terms by their bytes (a walk of the terms dictionary). */
-  private static DirectoryReader seeking(DirectoryReader in, AtomicInteger seeks) throws IOException {
+  static DirectoryReader seeking(DirectoryReader in, AtomicInteger seeks) throws IOException {
     return DocFreqsTest.withTerms(in, terms -> terms == null ? null : new FilterLeafReader.FilterTerms(terms) {
       @Override
       public TermsEnum iterator() throws IOException {

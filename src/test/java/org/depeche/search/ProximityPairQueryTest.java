@@ -1,0 +1,160 @@
+package org.depeche.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.depeche.analysis.FrenchNewsAnalyzer;
+import org.depeche.index.Schema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ProximityPairQuery} finds and scores what Lucene's sloppy {@link PhraseQuery} of the same
+ * two terms does, with the terms' look-ups the search's {@link DocFreqs} already made.
+ */
+class ProximityPairQueryTest {
+  private static final String[] TEXTS = {
+    "tigre lion", "tigre et le lion", "lion tigre féroce", "tigre a b c d lion", "tigre tigre lion lion",
+    "le tigre du bengale et le lion de l atlas chassent le tigre féroce", "lion", "tigre", "zèbre tigre x lion féroce",
+  };
+
+  @Test
+  void findsAndScoresAsLucenesPhraseQuery() throws IOException {
+    try (ByteBuffersDirectory dir = indexOf("f", new WhitespaceAnalyzer(), TEXTS);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      DocFreqs docFreqs = new DocFreqs(reader);
+      IndexSearcher other = new IndexSearcher(DirectoryReader.open(dir));
+      String[][] pairs = {{"tigre", "lion"}, {"lion", "tigre"}, {"tigre", "tigre"}, {"le", "lion"},
+          {"tigre", "gnou"}, {"gnou", "ours"}};
+      for (String[] p : pairs) {
+        Term a = new Term("f", p[0]);
+        Term b = new Term("f", p[1]);
+        Query lucene = new BoostQuery(new PhraseQuery(QueryCompiler.PROXIMITY_SLOP, "f", p[0], p[1]), 0.3f);
+        Query ours = new BoostQuery(new ProximityPairQuery(QueryCompiler.PROXIMITY_SLOP, a, docFreqs.states(a), b,
+            docFreqs.states(b)), 0.3f);
+        String pair = p[0] + " " + p[1];
+        assertSameHits(searcher.search(lucene, 20), searcher.search(ours, 20), pair + ", top scores");
+        assertSameHits(searcher.search(lucene, new TopScoreDocCollectorManager(20, Integer.MAX_VALUE)),
+            searcher.search(ours, new TopScoreDocCollectorManager(20, Integer.MAX_VALUE)), pair + ", every hit counted");
+        // States built for another reader are not used: the weight looks the terms up itself.
+        assertSameHits(other.search(lucene, 20), other.search(ours, 20), pair + ", another reader");
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          assertEquals(searcher.explain(lucene, doc).toString(), searcher.explain(ours, doc).toString(),
+              pair + ", document " + doc);
+        }
+      }
+      other.getIndexReader().close();
+    }
+  }
+
+  @Test
+  void thePairsOfACompiledQueryLookNoTermUpAgain() throws IOException {
+    FrenchNewsAnalyzer analyzer = new FrenchNewsAnalyzer();
+    try (ByteBuffersDirectory dir = indexOf(null, analyzer, TEXTS);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      // Its words are in every segment: Lucene's assertions look a term missing from one up again.
+      AtomicInteger seeks = new AtomicInteger();
+      try (DirectoryReader counting = RescorerTest.seeking(DirectoryReader.open(dir), seeks)) {
+        IndexSearcher searcher = new IndexSearcher(counting);
+        QueryCompiler.Compiled compiled = QueryCompiler.compile(QueryParser.parse("le tigre et le lion féroce"),
+            analyzer, new DocFreqs(counting), true, 0.3f);
+        int pairs = pairsOf(compiled.query()).size();
+        assertTrue(pairs >= 2, compiled.query().toString());
+        assertEquals(pairs, pairsOf(compiled.articleQuery()).size(), compiled.articleQuery().toString());
+        int looked = seeks.get();
+        assertTrue(looked > 0, "the words are looked up while compiling");
+        TopDocs passages = searcher.search(compiled.query(), 10);
+        TopDocs articles = searcher.search(compiled.articleQuery(), 10);
+        assertEquals(looked, seeks.get(), "searching looked terms up again");
+        // The same hits and scores as the query with Lucene's phrase queries in place of the pairs.
+        IndexSearcher plain = new IndexSearcher(reader);
+        assertSameHits(plain.search(withLucenePhrases(compiled.query()), 10), passages, "passages");
+        assertSameHits(plain.search(withLucenePhrases(compiled.articleQuery()), 10), articles, "articles");
+      }
+    }
+  }
+
+  /** An index of one document per text, in {@code field} (null: both text fields), 3 segments. */
+  private static ByteBuffersDirectory indexOf(String field, org.apache.lucene.analysis.Analyzer analyzer,
+      String... texts) throws IOException {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+      for (int k = 0; k < texts.length; k++) {
+        Document d = new Document();
+        for (String f : field == null ? new String[] {Schema.TEXT, Schema.ARTICLE_TEXT} : new String[] {field}) {
+          d.add(new TextField(f, texts[k], Field.Store.NO));
+        }
+        w.addDocument(d);
+        if (k % 3 == 2) {
+          w.commit(); // several segments: a look-up seeks in each
+        }
+      }
+    }
+    return dir;
+  }
+
+  private static List<ProximityPairQuery> pairsOf(Query query) {
+    List<ProximityPairQuery> pairs = new ArrayList<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        if (q instanceof ProximityPairQuery p) {
+          pairs.add(p);
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return pairs;
+  }
+
+  /** The query with each pair of a top-level clause replaced by Lucene's phrase query of its terms. */
+  private static Query withLucenePhrases(Query query) {
+    org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+    for (BooleanClause c : (org.apache.lucene.search.BooleanQuery) query) {
+      Query q = c.query();
+      if (q instanceof BoostQuery boost && boost.getQuery() instanceof ProximityPairQuery p) {
+        Term[] t = p.getTerms();
+        q = new BoostQuery(new PhraseQuery(p.getSlop(), p.getField(), t[0].text(), t[1].text()), boost.getBoost());
+      }
+      b.add(q, c.occur());
+    }
+    return b.build();
+  }
+
+  private static void assertSameHits(TopDocs expected, TopDocs actual, String what) {
+    assertEquals(expected.totalHits, actual.totalHits, what);
+    assertEquals(expected.scoreDocs.length, actual.scoreDocs.length, what);
+    for (int k = 0; k < expected.scoreDocs.length; k++) {
+      ScoreDoc e = expected.scoreDocs[k];
+      ScoreDoc a = actual.scoreDocs[k];
+      assertEquals(e.doc, a.doc, what + ", hit " + k);
+      assertEquals(e.score, a.score, 0f, what + ", hit " + k);
+    }
+  }
+}
