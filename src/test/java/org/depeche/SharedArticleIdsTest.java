@@ -10,6 +10,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
+import org.depeche.index.CorpusSync;
 import org.depeche.index.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,26 @@ class SharedArticleIdsTest {
     run(wire);
     forgetTheRecordOf(g);
     write(g, jsonl("b", "Delevoye sera entendu."));
+    run(wire);
+    assertEquals(List.of("x"), found("Tombouctou"));
+    assertEquals(3, depeche.stats().articles());
+  }
+
+  @Test
+  void aRunKilledAfterACommitThatFollowedTheDropLosesNothing() throws Exception {
+    run(wire);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    depeche.close();
+    // The run reads g whole, commits, and is killed before its end (CorpusSync.finish).
+    try (FSDirectory d = FSDirectory.open(index); IndexWriter w = new IndexWriter(d, new IndexWriterConfig());
+        CorpusSync sync = new CorpusSync(w, d, List.of(wire), false)) {
+      sync.open(g);
+      sync.read(Article.builder("b").text("Delevoye sera entendu.").build());
+      sync.done(g, true);
+      w.commit();
+    }
+    depeche = DepecheIndex.openForWriting(index);
+    assertEquals(List.of("x"), found("Gao"), "the dropped copy stays until the other comes back");
     run(wire);
     assertEquals(List.of("x"), found("Tombouctou"));
     assertEquals(3, depeche.stats().articles());
