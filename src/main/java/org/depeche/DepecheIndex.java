@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -311,15 +314,22 @@ public final class DepecheIndex implements Closeable {
    * @throws IllegalStateException when the index was opened for searching only
    */
   public int add(Article article) {
-    return add(article, null);
+    return add(article, null, List.of());
   }
 
-  private int add(Article article, String file) {
+  /** Adds an article read from {@code file}, noting the files whose copies it replaces. */
+  private int add(Article article, String file, List<String> heldAlsoBy) {
     IndexWriter w = writer();
     List<Passage> passages = PassageSplitter.split(article);
     try {
-      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()),
-          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), file, analyzer));
+      List<Document> docs =
+          Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), file, analyzer);
+      if (!heldAlsoBy.isEmpty() && !docs.isEmpty()) {
+        for (String other : heldAlsoBy) {
+          docs.get(0).add(new StoredField(Schema.HELD_ALSO_BY, other));
+        }
+      }
+      w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), docs);
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);
     }
@@ -371,8 +381,8 @@ public final class DepecheIndex implements Closeable {
     return index(paths, listener, true, DEFAULT_INDEXING_THREADS);
   }
 
-  /** An article to add, with the file it was read from. */
-  private record Read(Article article, String file) {}
+  /** An article to add, with the file it was read from and the files whose copies it replaces. */
+  private record Read(Article article, String file, List<String> heldAlsoBy) {}
 
   private IndexingSummary index(List<Path> paths, IndexingListener listener, boolean full, int threads) {
     IndexWriter w = writer();
@@ -387,10 +397,10 @@ public final class DepecheIndex implements Closeable {
     long passages;
     try (CorpusSync sync = new CorpusSync(w, directory, paths, full);
         ArticleWorkers<Read> workers = new ArticleWorkers<>(threads, r -> r.article().id(),
-            r -> add(r.article(), r.file()))) {
+            r -> add(r.article(), r.file(), r.heldAlsoBy()))) {
       ArticleSink sink = article -> {
-        workers.submit(new Read(article, sync.currentFile()));
-        sync.read(article);
+        List<String> heldAlsoBy = sync.read(article);
+        workers.submit(new Read(article, sync.currentFile(), heldAlsoBy));
         articles[0]++;
         long now = System.nanoTime();
         boolean filesDone = sync.filesRecorded() > recordedAtCommit[0];
@@ -406,16 +416,19 @@ public final class DepecheIndex implements Closeable {
           listener.progress(workers.articles(), workers.passages());
         }
       };
-      read = new CorpusReader().read(paths, sync, sink, problem -> {
+      Consumer<Problem> problems = problem -> {
         if (problem.severity() == Problem.Severity.WARNING) {
           warnings[0]++;
         }
         sync.problem(problem);
         listener.problem(problem);
-      });
+      };
+      read = new CorpusReader().read(paths, sync, sink, problems);
       workers.finish();
-      passages = workers.passages();
-      counts = sync.finish();
+      long[] restored = {0};
+      counts = sync.finish((article, file, heldAlsoBy) -> restored[0] += add(article, file, heldAlsoBy),
+          problems);
+      passages = workers.passages() + restored[0];
       commit();
     } catch (IOException e) {
       throw new DepecheException("indexing failed: " + e.getMessage(), e);

@@ -5,9 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.MultiBits;
@@ -28,6 +34,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.depeche.Article;
+import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.FileGate;
 import org.depeche.corpus.Problem;
 
@@ -52,6 +59,15 @@ import org.depeche.corpus.Problem;
  * no longer yields (the reader reports the errors). A file under a directory that could not be
  * listed is not taken for gone.
  *
+ * <p><b>An id held by several files.</b> The index holds one copy of an article id: the one read
+ * last (in a run, in reading order; across runs, the one of the latest run that read it). A copy
+ * that replaced another file's copy notes that file ({@link Schema#HELD_ALSO_BY}), in the same
+ * documents, so the note is committed with the copy. When the copy's file drops the id (the file is
+ * changed, or gone), the copy of the last of those files still recorded and not read in the run
+ * comes back: {@link #finish} reads it again, for those ids only. Until then the dropped copy stays,
+ * and the changed file's record waits, so a run stopped before the end reads that file again and
+ * finds the id dropped again. This costs nothing when no id leaves a file that way.
+ *
  * <p>Each article read is counted once: added when its id was not in the index before the run,
  * updated when it was (the articles of a changed file count as updated even when their own text is
  * the same). Articles of unchanged files count as unchanged.
@@ -67,10 +83,21 @@ public final class CorpusSync implements FileGate, Closeable {
   private final boolean full;
   private final Set<String> visited = new HashSet<>();
   private final List<Path> troubled = new ArrayList<>();
-  private final Set<String> read = new HashSet<>();
+  /** The ids read in this run, with the file each was last read from. */
+  private final Map<String, String> read = new HashMap<>();
+  /** Of the ids read in this run, those whose last copy read replaced other files' copies: which. */
+  private final Map<String, List<String>> heldAlsoBy = new HashMap<>();
   private final Set<String> readHere = new HashSet<>();
   private final Set<String> before = new HashSet<>();
+  /** Of {@link #before}, the ids whose indexed copy had replaced other files' copies: which. */
+  private final Map<String, List<String>> beforeHeldAlsoBy = new HashMap<>();
   private final Set<String> removed = new HashSet<>();
+  /** The files opened for reading in this run (not those skipped as unchanged). */
+  private final Set<String> opened = new HashSet<>();
+  /** Ids dropped by their copy's file, whose copy another file may give back: see {@link #finish}. */
+  private final Map<String, Dropped> dropped = new LinkedHashMap<>();
+  /** The records of files read whole that dropped such an id, written once it is given back. */
+  private final Map<String, String> waitingRecords = new LinkedHashMap<>();
   private String file;
   private String fingerprint;
   private int filesUnchanged;
@@ -89,6 +116,20 @@ public final class CorpusSync implements FileGate, Closeable {
    * @param removed articles the index held that are gone: their file is gone, or no longer holds them
    */
   public record Counts(int filesUnchanged, long added, long updated, long unchanged, long removed) {}
+
+  /** Adds an article read again to give back an id: what the run does with the articles it reads. */
+  @FunctionalInterface
+  public interface Restorer {
+    /**
+     * Adds {@code article}, read from {@code file}, noting the files in {@code heldAlsoBy}.
+     *
+     * @throws IOException when the index cannot be written
+     */
+    void add(Article article, String file, List<String> heldAlsoBy) throws IOException;
+  }
+
+  /** An id its copy's file dropped, the file, and the files the copy had replaced, oldest first. */
+  private record Dropped(String file, List<String> heldAlsoBy, boolean deleted) {}
 
   /**
    * Starts a run on {@code writer}, comparing against the last commit of {@code directory}.
@@ -121,6 +162,7 @@ public final class CorpusSync implements FileGate, Closeable {
     file = key;
     readHere.clear();
     before.clear();
+    beforeHeldAlsoBy.clear();
     try {
       fingerprint = Fingerprint.of(path);
     } catch (IOException unreadable) {
@@ -137,7 +179,8 @@ public final class CorpusSync implements FileGate, Closeable {
     // The file's articles are replaced one by one as it is read, so that a search or a crash half
     // way still finds each of them; those it no longer holds go once it has been read. Its record
     // goes now, so that a run stopped before the end reads the file again.
-    before.addAll(articleIds(articlesOf(key)));
+    opened.add(key);
+    before.addAll(articleIds(articlesOf(key), beforeHeldAlsoBy));
     if (recorded != null && !recorded.equals(fingerprint)) {
       writer.deleteDocuments(new Term(Schema.FILE_RECORD, key));
     }
@@ -147,14 +190,27 @@ public final class CorpusSync implements FileGate, Closeable {
   @Override
   public void done(Path path, boolean clean) throws IOException {
     if (clean && fingerprint != null) {
+      boolean waits = false;
       for (String id : before) {
-        if (!readHere.contains(id)) {
+        if (readHere.contains(id)) {
+          continue;
+        }
+        List<String> others = beforeHeldAlsoBy.get(id);
+        if (others != null && !full && !read.containsKey(id)) {
+          // Another file may still hold it: its copy replaces this one at the end of the run.
+          dropped.put(id, new Dropped(file, others, false));
+          waits = true;
+        } else {
           writer.deleteDocuments(articleOf(file, id));
           removed.add(id);
         }
       }
-      writer.updateDocument(new Term(Schema.FILE_RECORD, file), Schema.fileRecord(file, fingerprint));
-      filesRecorded++;
+      if (waits) {
+        waitingRecords.put(file, fingerprint);
+      } else {
+        writer.updateDocument(new Term(Schema.FILE_RECORD, file), Schema.fileRecord(file, fingerprint));
+        filesRecorded++;
+      }
     }
     file = null;
     fingerprint = null;
@@ -168,19 +224,46 @@ public final class CorpusSync implements FileGate, Closeable {
     return filesRecorded;
   }
 
-  /** Counts an article read in this run. */
-  public void read(Article article) throws IOException {
+  /**
+   * Counts an article read in this run, from the {@linkplain #currentFile() current file}, and
+   * returns the other files whose copies of its id it replaces, oldest first, to be noted with it
+   * ({@link Schema#HELD_ALSO_BY}): usually none.
+   */
+  public List<String> read(Article article) throws IOException {
+    String id = article.id();
     if (!before.isEmpty()) {
       // Only compared with what the file held before: a file new to the index needs no list.
-      readHere.add(article.id());
+      readHere.add(id);
     }
-    if (read.add(article.id())) {
-      if (searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, article.id()))) > 0) {
+    String earlier = read.put(id, file);
+    List<String> others;
+    if (earlier == null) {
+      if (before.contains(id)) {
         updated++;
+        others = beforeHeldAlsoBy.getOrDefault(id, List.of());
+      } else if (searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, id))) > 0) {
+        updated++;
+        others = heldAlsoByIndexedCopy(id);
       } else {
         added++;
+        others = List.of();
+      }
+    } else {
+      others = heldAlsoBy.getOrDefault(id, List.of());
+      if (!earlier.equals(file)) {
+        others = appended(others, earlier);
       }
     }
+    if (others.contains(file)) {
+      others = new ArrayList<>(others);
+      others.remove(file);
+    }
+    if (others.isEmpty()) {
+      heldAlsoBy.remove(id);
+    } else {
+      heldAlsoBy.put(id, others);
+    }
+    return others;
   }
 
   /** Hears a problem of the run: a file or directory that could not be read is not taken for gone. */
@@ -191,12 +274,19 @@ public final class CorpusSync implements FileGate, Closeable {
   }
 
   /**
-   * Removes the articles of the files gone (and, in a full run, every article not read), and
-   * returns the counts. Call once, after the read; the caller commits.
+   * Removes the articles of the files gone (and, in a full run, every article not read), gives
+   * back the ids dropped by their copy's file that another recorded file still holds (reading
+   * those files again, for those ids only, and handing their copies to {@code restorer}), and
+   * returns the counts. Call once, after the read and after every article read has been added;
+   * the caller commits.
+   *
+   * @param problems hears the problems of the files read again
    */
-  public Counts finish() throws IOException {
+  public Counts finish(Restorer restorer, Consumer<Problem> problems) throws IOException {
     Set<String> kept = new HashSet<>();
-    for (String key : liveTerms(Schema.FILE_RECORD)) {
+    Set<String> forgotten = new HashSet<>();
+    List<String> records = liveTerms(Schema.FILE_RECORD);
+    for (String key : records) {
       if (visited.contains(key)) {
         continue;
       }
@@ -204,19 +294,30 @@ public final class CorpusSync implements FileGate, Closeable {
       boolean gone = full || roots.stream().anyMatch(recorded::startsWith);
       if (gone && troubled.stream().noneMatch(recorded::startsWith)) {
         forget(key);
+        forgotten.add(key);
       } else {
-        kept.addAll(articleIds(articlesOf(key)));
+        kept.addAll(articleIds(articlesOf(key), null));
       }
+    }
+    if (!dropped.isEmpty()) {
+      Set<String> holders = new HashSet<>(records);
+      holders.removeAll(forgotten);
+      holders.removeAll(opened);
+      restore(holders, restorer, problems);
+    }
+    for (Map.Entry<String, String> r : waitingRecords.entrySet()) {
+      writer.updateDocument(new Term(Schema.FILE_RECORD, r.getKey()), Schema.fileRecord(r.getKey(), r.getValue()));
+      filesRecorded++;
     }
     if (full) {
       for (String id : liveTerms(Schema.ARTICLE_ID)) {
-        if (!read.contains(id) && !kept.contains(id)) {
+        if (!read.containsKey(id) && !kept.contains(id)) {
           removed.add(id);
           writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
         }
       }
     }
-    removed.removeAll(read);
+    removed.removeAll(read.keySet());
     return new Counts(filesUnchanged, added, updated, unchanged, removed.size());
   }
 
@@ -227,8 +328,125 @@ public final class CorpusSync implements FileGate, Closeable {
 
   /** Deletes a file's articles and record, noting the articles it held. */
   private void forget(String key) throws IOException {
-    removed.addAll(articleIds(articlesOf(key)));
+    Map<String, List<String>> others = new HashMap<>();
+    List<String> ids = articleIds(articlesOf(key), others);
+    removed.addAll(ids);
+    if (!full) {
+      for (Map.Entry<String, List<String>> e : others.entrySet()) {
+        if (!read.containsKey(e.getKey())) {
+          dropped.put(e.getKey(), new Dropped(key, e.getValue(), true));
+        }
+      }
+    }
     writer.deleteDocuments(new Term(Schema.FILE, key), new Term(Schema.FILE_RECORD, key));
+  }
+
+  /**
+   * Gives back each dropped id from the last of the files its copy had replaced that is among
+   * {@code holders} (recorded, not gone, not read in this run) and still holds it; deletes the
+   * dropped copy of the others.
+   */
+  private void restore(Set<String> holders, Restorer restorer, Consumer<Problem> problems) throws IOException {
+    // Each file once, for the ids it may give back; of two files, the later in the id's list wins.
+    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
+      if (read.containsKey(e.getKey())) {
+        continue; // read again from another file after its file dropped it: that copy stands
+      }
+      for (String holder : e.getValue().heldAlsoBy()) {
+        if (holders.contains(holder) && Files.isRegularFile(Path.of(holder))) {
+          wanted.computeIfAbsent(holder, h -> new LinkedHashSet<>()).add(e.getKey());
+        }
+      }
+    }
+    Map<String, Integer> restoredFrom = new HashMap<>();
+    for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
+      String holder = w.getKey();
+      Set<String> ids = w.getValue();
+      boolean text = holder.endsWith(".txt");
+      new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
+        // A text file's id comes from the folder it was found under: it holds one article, the id's.
+        for (String id : text ? ids : Set.of(article.id())) {
+          if (!ids.contains(id)) {
+            continue;
+          }
+          List<String> others = dropped.get(id).heldAlsoBy();
+          int at = others.lastIndexOf(holder);
+          if (at > restoredFrom.getOrDefault(id, -1)) {
+            restoredFrom.put(id, at);
+            Article copy = text ? withId(article, id) : article;
+            restorer.add(copy, holder, List.copyOf(others.subList(0, at)));
+          }
+        }
+      }, problems);
+    }
+    for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
+      String id = e.getKey();
+      if (read.containsKey(id)) {
+        continue;
+      }
+      if (restoredFrom.containsKey(id)) {
+        updated++;
+        removed.remove(id);
+      } else {
+        if (!e.getValue().deleted()) {
+          writer.deleteDocuments(articleOf(e.getValue().file(), id));
+        }
+        removed.add(id);
+      }
+    }
+  }
+
+  private static Article withId(Article a, String id) {
+    return a.id().equals(id) ? a : new Article(id, a.title(), a.date(), a.source(), a.url(), a.category(), a.paragraphs());
+  }
+
+  private static List<String> appended(List<String> files, String file) {
+    List<String> all = new ArrayList<>(files.size() + 1);
+    for (String f : files) {
+      if (!f.equals(file)) {
+        all.add(f);
+      }
+    }
+    all.add(file);
+    return all;
+  }
+
+  /**
+   * The files the indexed copy of {@code id} (another file's, or one added through the library)
+   * replaced, then that copy's own file: what a copy replacing it notes. Runs only when a file
+   * holds an id it did not hold before, that another file's copy holds.
+   */
+  private List<String> heldAlsoByIndexedCopy(String id) throws IOException {
+    Query copy = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Schema.ARTICLE_ID, id)), Occur.FILTER)
+        .add(Schema.articles(), Occur.FILTER)
+        .build();
+    ScoreDoc[] hits = searcher.search(copy, 1).scoreDocs;
+    if (hits.length == 0) {
+      return List.of();
+    }
+    int doc = hits[0].doc;
+    List<String> others = List.of(searcher.storedFields().document(doc).getValues(Schema.HELD_ALSO_BY));
+    String holder = fileOf(doc);
+    return holder == null ? others : appended(others, holder);
+  }
+
+  /** The {@link Schema#FILE} of a document of the last commit (not stored: looked up term by term). */
+  private String fileOf(int doc) throws IOException {
+    Terms terms = MultiTerms.getTerms(lastCommit, Schema.FILE);
+    if (terms == null) {
+      return null;
+    }
+    TermsEnum e = terms.iterator();
+    PostingsEnum postings = null;
+    for (BytesRef term = e.next(); term != null; term = e.next()) {
+      postings = e.postings(postings, PostingsEnum.NONE);
+      if (postings.advance(doc) == doc) {
+        return term.utf8ToString();
+      }
+    }
+    return null;
   }
 
   private String recordedFingerprint(String key) throws IOException {
@@ -250,7 +468,11 @@ public final class CorpusSync implements FileGate, Closeable {
         .build();
   }
 
-  private List<String> articleIds(Query query) throws IOException {
+  /**
+   * The ids of the articles a query finds; when {@code heldAlsoBy} is given, it receives the
+   * {@link Schema#HELD_ALSO_BY} files of those that have some.
+   */
+  private List<String> articleIds(Query query, Map<String, List<String>> heldAlsoBy) throws IOException {
     int n = searcher.count(query);
     if (n == 0) {
       return List.of();
@@ -258,7 +480,15 @@ public final class CorpusSync implements FileGate, Closeable {
     StoredFields stored = searcher.storedFields();
     List<String> ids = new ArrayList<>(n);
     for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
-      ids.add(stored.document(sd.doc).get(Schema.ARTICLE_ID));
+      Document doc = stored.document(sd.doc);
+      String id = doc.get(Schema.ARTICLE_ID);
+      ids.add(id);
+      if (heldAlsoBy != null) {
+        String[] others = doc.getValues(Schema.HELD_ALSO_BY);
+        if (others.length > 0) {
+          heldAlsoBy.put(id, List.of(others));
+        }
+      }
     }
     return ids;
   }

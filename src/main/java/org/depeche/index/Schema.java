@@ -119,6 +119,13 @@ public final class Schema {
   public static final String FILE_RECORD = "file_record";
   /** On a file record: the SHA-256 of the file's bytes when it was indexed, hex, stored only. */
   public static final String FILE_FINGERPRINT = "file_sha256";
+  /**
+   * On the first passage of an article read from a file: the other files (as {@link #FILE}) that
+   * held an article of the same id when this copy replaced theirs, oldest first, stored only;
+   * absent when there were none. When this copy's file drops the id, the copy of the last of them
+   * still recorded comes back (see {@link CorpusSync}).
+   */
+  public static final String HELD_ALSO_BY = "held_also_by";
   /** {@value #QUOTED_YES} on a passage that holds at least one quotation: indexed as one term. */
   public static final String QUOTED = "quoted";
   /** The value of {@link #QUOTED}. */
