@@ -434,7 +434,7 @@ public final class DepecheIndex implements Closeable {
       throw new DepecheException("indexing failed: " + e.getMessage(), e);
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    return new IndexingSummary(read.files(), counts.filesUnchanged(), read.filesSkipped(), counts.added(),
+    return new IndexingSummary(read.files() + counts.filesRestored(), counts.filesUnchanged(), read.filesSkipped(), counts.added(),
         counts.updated(), counts.unchanged(), counts.removed(), passages, read.recordsSkipped(),
         warnings[0], millis);
   }

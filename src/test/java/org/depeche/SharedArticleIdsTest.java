@@ -88,6 +88,7 @@ class SharedArticleIdsTest {
     assertEquals(List.of(), found("Gao"));
     assertEquals(3, depeche.stats().articles());
     assertEquals(0, s.removed(), s.toString());
+    assertEquals(2, s.files(), "g, then f read again to give x back: " + s);
     run(wire);
     assertEquals(List.of("x"), found("Tombouctou"), "and it stays on the next run");
   }
@@ -100,6 +101,7 @@ class SharedArticleIdsTest {
     assertEquals(List.of("x"), found("Tombouctou"));
     assertEquals(2, depeche.stats().articles());
     assertEquals(1, s.removed(), "b only: " + s);
+    assertEquals(1, s.files(), "f, read again to give x back: " + s);
   }
 
   @Test

@@ -101,6 +101,7 @@ public final class CorpusSync implements FileGate, Closeable {
   private String file;
   private String fingerprint;
   private int filesUnchanged;
+  private int filesRestored;
   private long filesRecorded;
   private long added;
   private long updated;
@@ -110,12 +111,14 @@ public final class CorpusSync implements FileGate, Closeable {
    * What a run did to the articles and files.
    *
    * @param filesUnchanged files skipped because their fingerprint had not changed
+   * @param filesRestored recorded files read again at the end of the run to give back ids their
+   *     indexed copy's file dropped
    * @param added articles read whose id the index did not hold
    * @param updated articles read whose id the index held
    * @param unchanged articles of the files skipped
    * @param removed articles the index held that are gone: their file is gone, or no longer holds them
    */
-  public record Counts(int filesUnchanged, long added, long updated, long unchanged, long removed) {}
+  public record Counts(int filesUnchanged, int filesRestored, long added, long updated, long unchanged, long removed) {}
 
   /** Adds an article read again to give back an id: what the run does with the articles it reads. */
   @FunctionalInterface
@@ -318,7 +321,7 @@ public final class CorpusSync implements FileGate, Closeable {
       }
     }
     removed.removeAll(read.keySet());
-    return new Counts(filesUnchanged, added, updated, unchanged, removed.size());
+    return new Counts(filesUnchanged, filesRestored, added, updated, unchanged, removed.size());
   }
 
   @Override
@@ -364,6 +367,7 @@ public final class CorpusSync implements FileGate, Closeable {
       String holder = w.getKey();
       Set<String> ids = w.getValue();
       boolean text = holder.endsWith(".txt");
+      filesRestored++;
       new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
         // A text file's id comes from the folder it was found under: it holds one article, the id's.
         for (String id : text ? ids : Set.of(article.id())) {
