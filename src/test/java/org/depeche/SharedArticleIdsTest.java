@@ -193,4 +193,14 @@ class SharedArticleIdsTest {
     run(one.getParent(), two.getParent());
     assertEquals(List.of("mali.txt"), found("Tombouctou"));
   }
+
+  @Test
+  void aFileHoldingTheIdTwiceGivesBackItsLastCopy() throws Exception {
+    write(f, jsonl("x", "Le convoi est parti de Tombouctou."), jsonl("x", "Le convoi est reparti de Mopti."));
+    run(wire);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    run(wire);
+    assertEquals(List.of("x"), found("Mopti"), "the last of f's two copies, as a run reading f gives");
+    assertEquals(List.of(), found("Tombouctou"));
+  }
 }

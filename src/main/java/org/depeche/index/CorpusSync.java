@@ -376,7 +376,8 @@ public final class CorpusSync implements FileGate, Closeable {
           }
           List<String> others = dropped.get(id).heldAlsoBy();
           int at = others.lastIndexOf(holder);
-          if (at > restoredFrom.getOrDefault(id, -1)) {
+          // Of one file's copies the last wins, as when the file is read in a run.
+          if (at >= restoredFrom.getOrDefault(id, -1)) {
             restoredFrom.put(id, at);
             Article copy = text ? withId(article, id) : article;
             restorer.add(copy, holder, List.copyOf(others.subList(0, at)));
