@@ -2,6 +2,7 @@ package org.depeche;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,5 +203,16 @@ class SharedArticleIdsTest {
     run(wire);
     assertEquals(List.of("x"), found("Mopti"), "the last of f's two copies, as a run reading f gives");
     assertEquals(List.of(), found("Tombouctou"));
+  }
+
+  @Test
+  void aBadLineInAFileReadAgainToGiveBackAnIdIsASkippedRecord() throws Exception {
+    run(f, g);
+    Files.writeString(f, "{pas du JSON\n", UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    IndexingSummary s = run(g);
+    assertEquals(List.of("x"), found("Tombouctou"), "x's line is good");
+    assertEquals(1, s.recordsSkipped(), "f's bad line, reported when f was read again: " + s);
+    assertTrue(s.hasErrors(), "so depeche index exits 4: " + s);
   }
 }

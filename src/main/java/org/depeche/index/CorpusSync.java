@@ -37,6 +37,7 @@ import org.depeche.Article;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.FileGate;
 import org.depeche.corpus.Problem;
+import org.depeche.corpus.ReadSummary;
 
 /**
  * One run that brings an index in step with corpus files, doing the least work: a file whose
@@ -102,6 +103,8 @@ public final class CorpusSync implements FileGate, Closeable {
   private String fingerprint;
   private int filesUnchanged;
   private int filesRestored;
+  private int restoreFilesSkipped;
+  private int restoreRecordsSkipped;
   private long filesRecorded;
   private long added;
   private long updated;
@@ -113,12 +116,14 @@ public final class CorpusSync implements FileGate, Closeable {
    * @param filesUnchanged files skipped because their fingerprint had not changed
    * @param filesRestored recorded files read again at the end of the run to give back ids their
    *     indexed copy's file dropped
+   * @param filesSkipped of those, the files that could not be read (their problems were reported)
+   * @param recordsSkipped the bad lines of those files (their problems were reported)
    * @param added articles read whose id the index did not hold
    * @param updated articles read whose id the index held
    * @param unchanged articles of the files skipped
    * @param removed articles the index held that are gone: their file is gone, or no longer holds them
    */
-  public record Counts(int filesUnchanged, int filesRestored, long added, long updated, long unchanged, long removed) {}
+  public record Counts(int filesUnchanged, int filesRestored, int filesSkipped, int recordsSkipped, long added, long updated, long unchanged, long removed) {}
 
   /** Adds an article read again to give back an id: what the run does with the articles it reads. */
   @FunctionalInterface
@@ -321,7 +326,7 @@ public final class CorpusSync implements FileGate, Closeable {
       }
     }
     removed.removeAll(read.keySet());
-    return new Counts(filesUnchanged, filesRestored, added, updated, unchanged, removed.size());
+    return new Counts(filesUnchanged, filesRestored, restoreFilesSkipped, restoreRecordsSkipped, added, updated, unchanged, removed.size());
   }
 
   @Override
@@ -368,7 +373,7 @@ public final class CorpusSync implements FileGate, Closeable {
       Set<String> ids = w.getValue();
       boolean text = holder.endsWith(".txt");
       filesRestored++;
-      new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
+      ReadSummary again = new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
         // A text file's id comes from the folder it was found under: it holds one article, the id's.
         for (String id : text ? ids : Set.of(article.id())) {
           if (!ids.contains(id)) {
@@ -384,6 +389,8 @@ public final class CorpusSync implements FileGate, Closeable {
           }
         }
       }, problems);
+      restoreFilesSkipped += again.filesSkipped();
+      restoreRecordsSkipped += again.recordsSkipped();
     }
     for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
       String id = e.getKey();
