@@ -215,4 +215,15 @@ class SharedArticleIdsTest {
     assertEquals(1, s.recordsSkipped(), "f's bad line, reported when f was read again: " + s);
     assertTrue(s.hasErrors(), "so depeche index exits 4: " + s);
   }
+
+  @Test
+  void onlyTheLatestFileStillHoldingADroppedIdIsReadAgain() throws Exception {
+    Path h = write(wire.resolve("h.jsonl"), jsonl("x", "Le convoi est reparti vers Kidal."));
+    run(wire);
+    Files.delete(h);
+    IndexingSummary s = run(wire);
+    assertEquals(List.of("x"), found("Gao"));
+    assertEquals(1, s.files(), "g alone: f, noted before it, is not read when g gives x back: " + s);
+    assertEquals(1, s.passages(), "x from g only, not from f and then from g: " + s);
+  }
 }

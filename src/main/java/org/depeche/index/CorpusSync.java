@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -352,52 +353,67 @@ public final class CorpusSync implements FileGate, Closeable {
   /**
    * Gives back each dropped id from the last of the files its copy had replaced that is among
    * {@code holders} (recorded, not gone, not read in this run) and still holds it; deletes the
-   * dropped copy of the others.
+   * dropped copy of the others. The files are read latest first, and an earlier one only for the
+   * ids the later ones no longer hold: dropping an id that many files held reads one of them.
    */
   private void restore(Set<String> holders, Restorer restorer, Consumer<Problem> problems) throws IOException {
-    // Each file once, for the ids it may give back; of two files, the later in the id's list wins.
-    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    // Each id's candidates, latest first.
+    Map<String, ArrayDeque<String>> candidates = new LinkedHashMap<>();
     for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
       if (read.containsKey(e.getKey())) {
         continue; // read again from another file after its file dropped it: that copy stands
       }
-      for (String holder : e.getValue().heldAlsoBy()) {
+      ArrayDeque<String> latestFirst = new ArrayDeque<>();
+      for (String holder : e.getValue().heldAlsoBy().reversed()) {
         if (holders.contains(holder) && Files.isRegularFile(Path.of(holder))) {
-          wanted.computeIfAbsent(holder, h -> new LinkedHashSet<>()).add(e.getKey());
+          latestFirst.add(holder);
         }
       }
+      if (!latestFirst.isEmpty()) {
+        candidates.put(e.getKey(), latestFirst);
+      }
     }
-    Map<String, Integer> restoredFrom = new HashMap<>();
-    for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
-      String holder = w.getKey();
-      Set<String> ids = w.getValue();
-      boolean text = holder.endsWith(".txt");
-      filesRestored++;
-      ReadSummary again = new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
-        // A text file's id comes from the folder it was found under: it holds one article, the id's.
-        for (String id : text ? ids : Set.of(article.id())) {
-          if (!ids.contains(id)) {
-            continue;
+    Set<String> restored = new HashSet<>();
+    while (!candidates.isEmpty()) {
+      // A round reads each file once, for the ids it is the latest candidate of.
+      Map<String, Set<String>> wanted = new LinkedHashMap<>();
+      for (Map.Entry<String, ArrayDeque<String>> c : candidates.entrySet()) {
+        wanted.computeIfAbsent(c.getValue().getFirst(), h -> new LinkedHashSet<>()).add(c.getKey());
+      }
+      for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
+        String holder = w.getKey();
+        Set<String> ids = w.getValue();
+        boolean text = holder.endsWith(".txt");
+        filesRestored++;
+        ReadSummary again = new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
+          // A text file's id comes from the folder it was found under: it holds one article, the id's.
+          for (String id : text ? ids : Set.of(article.id())) {
+            if (ids.contains(id)) {
+              // Of one file's copies the last added wins, as when the file is read in a run.
+              List<String> others = dropped.get(id).heldAlsoBy();
+              Article copy = text ? withId(article, id) : article;
+              restorer.add(copy, holder, List.copyOf(others.subList(0, others.lastIndexOf(holder))));
+              restored.add(id);
+            }
           }
-          List<String> others = dropped.get(id).heldAlsoBy();
-          int at = others.lastIndexOf(holder);
-          // Of one file's copies the last wins, as when the file is read in a run.
-          if (at >= restoredFrom.getOrDefault(id, -1)) {
-            restoredFrom.put(id, at);
-            Article copy = text ? withId(article, id) : article;
-            restorer.add(copy, holder, List.copyOf(others.subList(0, at)));
+        }, problems);
+        restoreFilesSkipped += again.filesSkipped();
+        restoreRecordsSkipped += again.recordsSkipped();
+        for (String id : ids) {
+          ArrayDeque<String> left = candidates.get(id);
+          left.removeFirst();
+          if (restored.contains(id) || left.isEmpty()) {
+            candidates.remove(id);
           }
         }
-      }, problems);
-      restoreFilesSkipped += again.filesSkipped();
-      restoreRecordsSkipped += again.recordsSkipped();
+      }
     }
     for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
       String id = e.getKey();
       if (read.containsKey(id)) {
         continue;
       }
-      if (restoredFrom.containsKey(id)) {
+      if (restored.contains(id)) {
         updated++;
         removed.remove(id);
       } else {
