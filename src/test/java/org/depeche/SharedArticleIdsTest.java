@@ -3,6 +3,7 @@ package org.depeche;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,5 +226,22 @@ class SharedArticleIdsTest {
     assertEquals(List.of("x"), found("Gao"));
     assertEquals(1, s.files(), "g alone: f, noted before it, is not read when g gives x back: " + s);
     assertEquals(1, s.passages(), "x from g only, not from f and then from g: " + s);
+  }
+
+  @Test
+  void aFileThatCannotBeReadWhenItMustGiveBackAnIdGivesItBackOnceItCanBe() throws Exception {
+    Path unreadable = Path.of("/proc/self/mem"); // a regular file that reads as nothing, even as root
+    assumeTrue(Files.isRegularFile(unreadable), "Linux only");
+    run(f, g);
+    Path kept = Files.move(f, wire.resolve("f.kept"));
+    Files.createSymbolicLink(f, unreadable);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    IndexingSummary s = run(g);
+    assertEquals(1, s.filesSkipped(), s.toString());
+    Files.delete(f);
+    Files.move(kept, f);
+    run(f, g);
+    assertEquals(List.of("x"), found("Tombouctou"), "f, unchanged since it was recorded, is read again");
+    assertEquals(3, depeche.stats().articles());
   }
 }

@@ -399,6 +399,10 @@ public final class CorpusSync implements FileGate, Closeable {
         }, problems);
         restoreFilesSkipped += again.filesSkipped();
         restoreRecordsSkipped += again.recordsSkipped();
+        if (again.filesSkipped() > 0) {
+          // Its ids are lost for now: unrecorded, it is read again, and gives them back, once it can be.
+          writer.deleteDocuments(new Term(Schema.FILE_RECORD, holder));
+        }
         for (String id : ids) {
           ArrayDeque<String> left = candidates.get(id);
           left.removeFirst();
