@@ -68,7 +68,9 @@ import org.depeche.corpus.ReadSummary;
  * changed, or gone), the copy of the last of those files still recorded and not read in the run
  * comes back: {@link #finish} reads it again, for those ids only. Until then the dropped copy stays,
  * and the changed file's record waits, so a run stopped before the end reads that file again and
- * finds the id dropped again. This costs nothing when no id leaves a file that way.
+ * finds the id dropped again. Those files are read latest first, an earlier one only for the ids
+ * the later ones no longer hold; one that cannot be read then loses its record, so that a later run
+ * reads it again and the id comes back. This costs nothing when no id leaves a file that way.
  *
  * <p>Each article read is counted once: added when its id was not in the index before the run,
  * updated when it was (the articles of a changed file count as updated even when their own text is
