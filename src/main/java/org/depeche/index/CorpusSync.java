@@ -102,6 +102,8 @@ public final class CorpusSync implements FileGate, Closeable {
   private final Map<String, Dropped> dropped = new LinkedHashMap<>();
   /** The records of files read whole that dropped such an id, written once it is given back. */
   private final Map<String, String> waitingRecords = new LinkedHashMap<>();
+  /** The {@link Schema#FILE} of each document of the last commit, made when first needed. */
+  private String[] fileByDoc;
   private String file;
   private String fingerprint;
   private int filesUnchanged;
@@ -466,21 +468,28 @@ public final class CorpusSync implements FileGate, Closeable {
     return holder == null ? others : appended(others, holder);
   }
 
-  /** The {@link Schema#FILE} of a document of the last commit (not stored: looked up term by term). */
+  /**
+   * The {@link Schema#FILE} of a document of the last commit. The field is not stored: the first
+   * call maps every document to its file in one pass over the field's terms, so that a run meeting
+   * many ids shared with other files does not go over every term for each.
+   */
   private String fileOf(int doc) throws IOException {
-    Terms terms = MultiTerms.getTerms(lastCommit, Schema.FILE);
-    if (terms == null) {
-      return null;
-    }
-    TermsEnum e = terms.iterator();
-    PostingsEnum postings = null;
-    for (BytesRef term = e.next(); term != null; term = e.next()) {
-      postings = e.postings(postings, PostingsEnum.NONE);
-      if (postings.advance(doc) == doc) {
-        return term.utf8ToString();
+    if (fileByDoc == null) {
+      fileByDoc = new String[lastCommit.maxDoc()];
+      Terms terms = MultiTerms.getTerms(lastCommit, Schema.FILE);
+      if (terms != null) {
+        TermsEnum e = terms.iterator();
+        PostingsEnum postings = null;
+        for (BytesRef term = e.next(); term != null; term = e.next()) {
+          String file = term.utf8ToString();
+          postings = e.postings(postings, PostingsEnum.NONE);
+          for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+            fileByDoc[d] = file;
+          }
+        }
       }
     }
-    return null;
+    return fileByDoc[doc];
   }
 
   private String recordedFingerprint(String key) throws IOException {
