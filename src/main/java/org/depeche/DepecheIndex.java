@@ -434,8 +434,9 @@ public final class DepecheIndex implements Closeable {
       throw new DepecheException("indexing failed: " + e.getMessage(), e);
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    return new IndexingSummary(read.files() + counts.filesRestored(), counts.filesUnchanged(), read.filesSkipped(), counts.added(),
-        counts.updated(), counts.unchanged(), counts.removed(), passages, read.recordsSkipped(),
+    return new IndexingSummary(read.files() + counts.filesRestored(), counts.filesUnchanged(),
+        read.filesSkipped() + counts.filesSkipped(), counts.added(), counts.updated(), counts.unchanged(),
+        counts.removed(), passages, read.recordsSkipped() + counts.recordsSkipped(),
         warnings[0], millis);
   }
 

@@ -2,6 +2,8 @@ package org.depeche;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,5 +194,54 @@ class SharedArticleIdsTest {
     Files.delete(two);
     run(one.getParent(), two.getParent());
     assertEquals(List.of("mali.txt"), found("Tombouctou"));
+  }
+
+  @Test
+  void aFileHoldingTheIdTwiceGivesBackItsLastCopy() throws Exception {
+    write(f, jsonl("x", "Le convoi est parti de Tombouctou."), jsonl("x", "Le convoi est reparti de Mopti."));
+    run(wire);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    run(wire);
+    assertEquals(List.of("x"), found("Mopti"), "the last of f's two copies, as a run reading f gives");
+    assertEquals(List.of(), found("Tombouctou"));
+  }
+
+  @Test
+  void aBadLineInAFileReadAgainToGiveBackAnIdIsASkippedRecord() throws Exception {
+    run(f, g);
+    Files.writeString(f, "{pas du JSON\n", UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    IndexingSummary s = run(g);
+    assertEquals(List.of("x"), found("Tombouctou"), "x's line is good");
+    assertEquals(1, s.recordsSkipped(), "f's bad line, reported when f was read again: " + s);
+    assertTrue(s.hasErrors(), "so depeche index exits 4: " + s);
+  }
+
+  @Test
+  void onlyTheLatestFileStillHoldingADroppedIdIsReadAgain() throws Exception {
+    Path h = write(wire.resolve("h.jsonl"), jsonl("x", "Le convoi est reparti vers Kidal."));
+    run(wire);
+    Files.delete(h);
+    IndexingSummary s = run(wire);
+    assertEquals(List.of("x"), found("Gao"));
+    assertEquals(1, s.files(), "g alone: f, noted before it, is not read when g gives x back: " + s);
+    assertEquals(1, s.passages(), "x from g only, not from f and then from g: " + s);
+  }
+
+  @Test
+  void aFileThatCannotBeReadWhenItMustGiveBackAnIdGivesItBackOnceItCanBe() throws Exception {
+    Path unreadable = Path.of("/proc/self/mem"); // a regular file that reads as nothing, even as root
+    assumeTrue(Files.isRegularFile(unreadable), "Linux only");
+    run(f, g);
+    Path kept = Files.move(f, wire.resolve("f.kept"));
+    Files.createSymbolicLink(f, unreadable);
+    write(g, jsonl("b", "Delevoye sera entendu."));
+    IndexingSummary s = run(g);
+    assertEquals(1, s.filesSkipped(), s.toString());
+    Files.delete(f);
+    Files.move(kept, f);
+    run(f, g);
+    assertEquals(List.of("x"), found("Tombouctou"), "f, unchanged since it was recorded, is read again");
+    assertEquals(3, depeche.stats().articles());
   }
 }

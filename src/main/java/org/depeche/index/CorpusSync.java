@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ import org.depeche.Article;
 import org.depeche.corpus.CorpusReader;
 import org.depeche.corpus.FileGate;
 import org.depeche.corpus.Problem;
+import org.depeche.corpus.ReadSummary;
 
 /**
  * One run that brings an index in step with corpus files, doing the least work: a file whose
@@ -66,7 +68,9 @@ import org.depeche.corpus.Problem;
  * changed, or gone), the copy of the last of those files still recorded and not read in the run
  * comes back: {@link #finish} reads it again, for those ids only. Until then the dropped copy stays,
  * and the changed file's record waits, so a run stopped before the end reads that file again and
- * finds the id dropped again. This costs nothing when no id leaves a file that way.
+ * finds the id dropped again. Those files are read latest first, an earlier one only for the ids
+ * the later ones no longer hold; one that cannot be read then loses its record, so that a later run
+ * reads it again and the id comes back. This costs nothing when no id leaves a file that way.
  *
  * <p>Each article read is counted once: added when its id was not in the index before the run,
  * updated when it was (the articles of a changed file count as updated even when their own text is
@@ -98,10 +102,14 @@ public final class CorpusSync implements FileGate, Closeable {
   private final Map<String, Dropped> dropped = new LinkedHashMap<>();
   /** The records of files read whole that dropped such an id, written once it is given back. */
   private final Map<String, String> waitingRecords = new LinkedHashMap<>();
+  /** The {@link Schema#FILE} of each document of the last commit, made when first needed. */
+  private String[] fileByDoc;
   private String file;
   private String fingerprint;
   private int filesUnchanged;
   private int filesRestored;
+  private int restoreFilesSkipped;
+  private int restoreRecordsSkipped;
   private long filesRecorded;
   private long added;
   private long updated;
@@ -113,12 +121,14 @@ public final class CorpusSync implements FileGate, Closeable {
    * @param filesUnchanged files skipped because their fingerprint had not changed
    * @param filesRestored recorded files read again at the end of the run to give back ids their
    *     indexed copy's file dropped
+   * @param filesSkipped of those, the files that could not be read (their problems were reported)
+   * @param recordsSkipped the bad lines of those files (their problems were reported)
    * @param added articles read whose id the index did not hold
    * @param updated articles read whose id the index held
    * @param unchanged articles of the files skipped
    * @param removed articles the index held that are gone: their file is gone, or no longer holds them
    */
-  public record Counts(int filesUnchanged, int filesRestored, long added, long updated, long unchanged, long removed) {}
+  public record Counts(int filesUnchanged, int filesRestored, int filesSkipped, int recordsSkipped, long added, long updated, long unchanged, long removed) {}
 
   /** Adds an article read again to give back an id: what the run does with the articles it reads. */
   @FunctionalInterface
@@ -321,7 +331,7 @@ public final class CorpusSync implements FileGate, Closeable {
       }
     }
     removed.removeAll(read.keySet());
-    return new Counts(filesUnchanged, filesRestored, added, updated, unchanged, removed.size());
+    return new Counts(filesUnchanged, filesRestored, restoreFilesSkipped, restoreRecordsSkipped, added, updated, unchanged, removed.size());
   }
 
   @Override
@@ -347,49 +357,71 @@ public final class CorpusSync implements FileGate, Closeable {
   /**
    * Gives back each dropped id from the last of the files its copy had replaced that is among
    * {@code holders} (recorded, not gone, not read in this run) and still holds it; deletes the
-   * dropped copy of the others.
+   * dropped copy of the others. The files are read latest first, and an earlier one only for the
+   * ids the later ones no longer hold: dropping an id that many files held reads one of them.
    */
   private void restore(Set<String> holders, Restorer restorer, Consumer<Problem> problems) throws IOException {
-    // Each file once, for the ids it may give back; of two files, the later in the id's list wins.
-    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    // Each id's candidates, latest first.
+    Map<String, ArrayDeque<String>> candidates = new LinkedHashMap<>();
     for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
       if (read.containsKey(e.getKey())) {
         continue; // read again from another file after its file dropped it: that copy stands
       }
-      for (String holder : e.getValue().heldAlsoBy()) {
+      ArrayDeque<String> latestFirst = new ArrayDeque<>();
+      for (String holder : e.getValue().heldAlsoBy().reversed()) {
         if (holders.contains(holder) && Files.isRegularFile(Path.of(holder))) {
-          wanted.computeIfAbsent(holder, h -> new LinkedHashSet<>()).add(e.getKey());
+          latestFirst.add(holder);
         }
       }
+      if (!latestFirst.isEmpty()) {
+        candidates.put(e.getKey(), latestFirst);
+      }
     }
-    Map<String, Integer> restoredFrom = new HashMap<>();
-    for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
-      String holder = w.getKey();
-      Set<String> ids = w.getValue();
-      boolean text = holder.endsWith(".txt");
-      filesRestored++;
-      new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
-        // A text file's id comes from the folder it was found under: it holds one article, the id's.
-        for (String id : text ? ids : Set.of(article.id())) {
-          if (!ids.contains(id)) {
-            continue;
+    Set<String> restored = new HashSet<>();
+    while (!candidates.isEmpty()) {
+      // A round reads each file once, for the ids it is the latest candidate of.
+      Map<String, Set<String>> wanted = new LinkedHashMap<>();
+      for (Map.Entry<String, ArrayDeque<String>> c : candidates.entrySet()) {
+        wanted.computeIfAbsent(c.getValue().getFirst(), h -> new LinkedHashSet<>()).add(c.getKey());
+      }
+      for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
+        String holder = w.getKey();
+        Set<String> ids = w.getValue();
+        boolean text = holder.endsWith(".txt");
+        filesRestored++;
+        ReadSummary again = new CorpusReader().read(List.of(Path.of(holder)), FileGate.ALL, article -> {
+          // A text file's id comes from the folder it was found under: it holds one article, the id's.
+          for (String id : text ? ids : Set.of(article.id())) {
+            if (ids.contains(id)) {
+              // Of one file's copies the last added wins, as when the file is read in a run.
+              List<String> others = dropped.get(id).heldAlsoBy();
+              Article copy = text ? withId(article, id) : article;
+              restorer.add(copy, holder, List.copyOf(others.subList(0, others.lastIndexOf(holder))));
+              restored.add(id);
+            }
           }
-          List<String> others = dropped.get(id).heldAlsoBy();
-          int at = others.lastIndexOf(holder);
-          if (at > restoredFrom.getOrDefault(id, -1)) {
-            restoredFrom.put(id, at);
-            Article copy = text ? withId(article, id) : article;
-            restorer.add(copy, holder, List.copyOf(others.subList(0, at)));
+        }, problems);
+        restoreFilesSkipped += again.filesSkipped();
+        restoreRecordsSkipped += again.recordsSkipped();
+        if (again.filesSkipped() > 0) {
+          // Its ids are lost for now: unrecorded, it is read again, and gives them back, once it can be.
+          writer.deleteDocuments(new Term(Schema.FILE_RECORD, holder));
+        }
+        for (String id : ids) {
+          ArrayDeque<String> left = candidates.get(id);
+          left.removeFirst();
+          if (restored.contains(id) || left.isEmpty()) {
+            candidates.remove(id);
           }
         }
-      }, problems);
+      }
     }
     for (Map.Entry<String, Dropped> e : dropped.entrySet()) {
       String id = e.getKey();
       if (read.containsKey(id)) {
         continue;
       }
-      if (restoredFrom.containsKey(id)) {
+      if (restored.contains(id)) {
         updated++;
         removed.remove(id);
       } else {
@@ -436,21 +468,28 @@ public final class CorpusSync implements FileGate, Closeable {
     return holder == null ? others : appended(others, holder);
   }
 
-  /** The {@link Schema#FILE} of a document of the last commit (not stored: looked up term by term). */
+  /**
+   * The {@link Schema#FILE} of a document of the last commit. The field is not stored: the first
+   * call maps every document to its file in one pass over the field's terms, so that a run meeting
+   * many ids shared with other files does not go over every term for each.
+   */
   private String fileOf(int doc) throws IOException {
-    Terms terms = MultiTerms.getTerms(lastCommit, Schema.FILE);
-    if (terms == null) {
-      return null;
-    }
-    TermsEnum e = terms.iterator();
-    PostingsEnum postings = null;
-    for (BytesRef term = e.next(); term != null; term = e.next()) {
-      postings = e.postings(postings, PostingsEnum.NONE);
-      if (postings.advance(doc) == doc) {
-        return term.utf8ToString();
+    if (fileByDoc == null) {
+      fileByDoc = new String[lastCommit.maxDoc()];
+      Terms terms = MultiTerms.getTerms(lastCommit, Schema.FILE);
+      if (terms != null) {
+        TermsEnum e = terms.iterator();
+        PostingsEnum postings = null;
+        for (BytesRef term = e.next(); term != null; term = e.next()) {
+          String file = term.utf8ToString();
+          postings = e.postings(postings, PostingsEnum.NONE);
+          for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+            fileByDoc[d] = file;
+          }
+        }
       }
     }
-    return null;
+    return fileByDoc[doc];
   }
 
   private String recordedFingerprint(String key) throws IOException {
