@@ -55,12 +55,14 @@ class IncrementalIndexingTest {
     depeche.close();
   }
 
-  private static void write(Path file, String... lines) throws Exception {
+  /** Writes {@code lines} to {@code file}, its folders made as needed (also for SharedArticleIdsTest). */
+  static Path write(Path file, String... lines) throws Exception {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);
+    return Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);
   }
 
-  private static String jsonl(String id, String text) {
+  /** One JSONL line: an article with this id and text. */
+  static String jsonl(String id, String text) {
     return "{\"id\": \"" + id + "\", \"text\": \"" + text + "\"}";
   }
 

@@ -1,6 +1,8 @@
 package org.depeche;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.depeche.IncrementalIndexingTest.jsonl;
+import static org.depeche.IncrementalIndexingTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,14 +48,6 @@ class SharedArticleIdsTest {
     depeche.close();
   }
 
-  private static Path write(Path file, String... lines) throws Exception {
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);
-  }
-
-  private static String jsonl(String id, String text) {
-    return "{\"id\": \"" + id + "\", \"text\": \"" + text + "\"}";
-  }
 
   private IndexingSummary run(Path... paths) {
     return depeche.addFiles(List.of(paths), IndexingListener.SILENT);
