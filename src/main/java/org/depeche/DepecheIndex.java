@@ -11,11 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -324,11 +323,7 @@ public final class DepecheIndex implements Closeable {
     try {
       List<Document> docs =
           Schema.documents(article, passages, QuoteFinder.byPassage(article, passages), file, analyzer);
-      if (!heldAlsoBy.isEmpty() && !docs.isEmpty()) {
-        for (String other : heldAlsoBy) {
-          docs.get(0).add(new StoredField(Schema.HELD_ALSO_BY, other));
-        }
-      }
+      Schema.noteHeldAlsoBy(docs, heldAlsoBy);
       w.updateDocuments(new Term(Schema.ARTICLE_ID, article.id()), docs);
     } catch (IOException e) {
       throw new DepecheException("cannot index article " + article.id() + ": " + e.getMessage(), e);

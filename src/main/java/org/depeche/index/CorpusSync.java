@@ -128,7 +128,8 @@ public final class CorpusSync implements FileGate, Closeable {
    * @param unchanged articles of the files skipped
    * @param removed articles the index held that are gone: their file is gone, or no longer holds them
    */
-  public record Counts(int filesUnchanged, int filesRestored, int filesSkipped, int recordsSkipped, long added, long updated, long unchanged, long removed) {}
+  public record Counts(int filesUnchanged, int filesRestored, int filesSkipped, int recordsSkipped, long added,
+      long updated, long unchanged, long removed) {}
 
   /** Adds an article read again to give back an id: what the run does with the articles it reads. */
   @FunctionalInterface
@@ -331,7 +332,8 @@ public final class CorpusSync implements FileGate, Closeable {
       }
     }
     removed.removeAll(read.keySet());
-    return new Counts(filesUnchanged, filesRestored, restoreFilesSkipped, restoreRecordsSkipped, added, updated, unchanged, removed.size());
+    return new Counts(filesUnchanged, filesRestored, restoreFilesSkipped, restoreRecordsSkipped, added, updated,
+        unchanged, removed.size());
   }
 
   @Override

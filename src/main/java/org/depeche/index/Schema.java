@@ -380,6 +380,19 @@ public final class Schema {
     return new FieldExistsQuery(PASSAGE_NUMBER);
   }
 
+  /**
+   * Notes on an article's documents ({@link #documents}; on its first passage) the files whose
+   * copies of its id it replaces ({@link #HELD_ALSO_BY}), oldest first. An article without
+   * passages has no documents, and nothing to note.
+   */
+  public static void noteHeldAlsoBy(List<Document> documents, List<String> files) {
+    if (!documents.isEmpty()) {
+      for (String file : files) {
+        documents.getFirst().add(new StoredField(HELD_ALSO_BY, file));
+      }
+    }
+  }
+
   /** Returns a query for the first passage of every article: one document per article. */
   public static Query articles() {
     return IntField.newExactQuery(PASSAGE_NUMBER, 0);
