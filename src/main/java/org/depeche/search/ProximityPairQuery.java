@@ -23,12 +23,13 @@ import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.util.IOSupplier;
 
 /**
- * Two words within {@code slop} positions of each other, in order: Lucene's sloppy {@link
- * PhraseQuery} of two terms, whose weight takes each term's {@link TermStates} from the search's
- * {@link DocFreqs} instead of looking the term up again in every segment. Matching and scoring
- * are Lucene's own ({@link PhraseWeight}, {@link SloppyPhraseMatcher}), so the same passages come
- * out with the same scores and explanations. Printed as that phrase query; equal only to a pair of
- * the same terms and slop.
+ * Two words near each other, in either order: in order with up to {@code slop} words between them,
+ * reversed with up to {@code slop - 2}, or at one position (slop 3: "a b", "a x y z b", "b a",
+ * "b x a"). Lucene's sloppy {@link PhraseQuery} of two terms, whose weight takes each term's {@link
+ * TermStates} from the search's {@link DocFreqs} instead of looking the term up again in every
+ * segment. Matching and scoring are Lucene's own ({@link PhraseWeight}, {@link
+ * SloppyPhraseMatcher}), so the same passages come out with the same scores and explanations.
+ * Printed as that phrase query; equal only to a pair of the same terms and slop.
  *
  * <p>Its weight is Lucene 10.6's {@code PhraseQuery.createWeight} for two terms with a slop above
  * zero, the states given rather than built (a weight on another reader builds them, as {@link
