@@ -11,6 +11,7 @@ import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DepechePairMatcher;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseMatcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -23,12 +24,15 @@ import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.util.IOSupplier;
 
 /**
- * Two words within {@code slop} positions of each other, in order: Lucene's sloppy {@link
- * PhraseQuery} of two terms, whose weight takes each term's {@link TermStates} from the search's
- * {@link DocFreqs} instead of looking the term up again in every segment. Matching and scoring
- * are Lucene's own ({@link PhraseWeight}, {@link SloppyPhraseMatcher}), so the same passages come
- * out with the same scores and explanations. Printed as that phrase query; equal only to a pair of
- * the same terms and slop.
+ * Two words near each other, in either order: in order with up to {@code slop} words between them,
+ * reversed with up to {@code slop - 2}, or at one position (slop 3: "a b", "a x y z b", "b a",
+ * "b x a"). Lucene's sloppy {@link PhraseQuery} of two terms, whose weight takes each term's {@link
+ * TermStates} from the search's {@link DocFreqs} instead of looking the term up again in every
+ * segment. Scoring and explanations are Lucene's own ({@link PhraseWeight}); matching is
+ * {@link SloppyPhraseMatcher}'s, by {@link DepechePairMatcher} for two distinct terms (without
+ * its queue; the same matches and frequencies), so the same passages come out with the same
+ * scores and explanations. Printed as that phrase query; equal only to a pair of the same terms
+ * and slop.
  *
  * <p>Its weight is Lucene 10.6's {@code PhraseQuery.createWeight} for two terms with a slop above
  * zero, the states given rather than built (a weight on another reader builds them, as {@link
@@ -96,6 +100,7 @@ final class ProximityPairQuery extends PhraseQuery {
         TermsEnum te = fieldTerms.iterator();
         int[] positions = getPositions();
         PostingsAndFreq[] postings = new PostingsAndFreq[2];
+        PostingsEnum[] enums = new PostingsEnum[2];
         float cost = 0;
         int flags = exposeOffsets ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
         for (int i = 0; i < 2; i++) {
@@ -114,7 +119,12 @@ final class ProximityPairQuery extends PhraseQuery {
             impacts = new SlowImpactsEnum(pe);
           }
           postings[i] = new PostingsAndFreq(pe, impacts, positions[i], terms[i]);
+          enums[i] = pe;
           cost += termPositionsCost(te);
+        }
+        if (!terms[0].equals(terms[1])) { // Lucene's matcher without its queue (pair15)
+          return new DepechePairMatcher(enums[0], positions[0], enums[1], positions[1], getSlop(), scorer, cost,
+              exposeOffsets);
         }
         return new SloppyPhraseMatcher(postings, getSlop(), scoreMode, scorer, cost, exposeOffsets);
       }

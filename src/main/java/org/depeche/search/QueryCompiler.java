@@ -148,8 +148,9 @@ public final class QueryCompiler {
    * @param allWordsFirst whether a passage holding every group in its own text gets {@link
    *     #ALL_WORDS_BONUS}
    * @param proximity the weight of the proximity clauses: for each two words that follow each
-   *     other in the query (not in quotes, {@code OR} groups or field prefixes), the two terms within
-   *     {@value #PROXIMITY_SLOP} positions of each other, in order, scored by BM25 like a phrase;
+   *     other in the query (not in quotes, {@code OR} groups or field prefixes), the two terms as a
+   *     phrase with slop {@value #PROXIMITY_SLOP} (in order with up to 3 words between them, or
+   *     reversed with up to 1), scored by BM25 like a phrase;
    *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}; the first {@value
    *     #MAX_WORDS_FOR_EXTRAS} pairs. 0 adds none.
    * @throws QuerySyntaxException when the query gives more than {@link #MAX_TERMS} terms

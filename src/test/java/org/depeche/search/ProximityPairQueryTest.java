@@ -70,6 +70,29 @@ class ProximityPairQueryTest {
   }
 
   @Test
+  void matchesEitherOrderWithinTheSlop() throws IOException {
+    // Slop 3 counts the moves that bring the second word right after the first: up to 3 words
+    // between them in order, up to 1 in the reverse order, and the two at one position.
+    String[] texts = {"tigre lion", "tigre a b c lion", "tigre a b c d lion", "lion tigre", "lion x tigre",
+        "lion x y tigre"};
+    try (ByteBuffersDirectory dir = indexOf("f", new WhitespaceAnalyzer(), texts);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Term a = new Term("f", "tigre");
+      Term b = new Term("f", "lion");
+      DocFreqs docFreqs = new DocFreqs(reader);
+      ProximityPairQuery pair = new ProximityPairQuery(QueryCompiler.PROXIMITY_SLOP, a, docFreqs.states(a), b,
+          docFreqs.states(b));
+      List<String> matched = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(pair, 10).scoreDocs) {
+        matched.add(texts[hit.doc]);
+      }
+      matched.sort(null);
+      assertEquals(List.of("lion tigre", "lion x tigre", "tigre a b c lion", "tigre lion"), matched);
+    }
+  }
+
+  @Test
   void thePairsOfACompiledQueryLookNoTermUpAgain() throws IOException {
     FrenchNewsAnalyzer analyzer = new FrenchNewsAnalyzer();
     try (ByteBuffersDirectory dir = indexOf(null, analyzer, TEXTS);
