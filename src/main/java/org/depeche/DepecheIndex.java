@@ -26,6 +26,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -238,10 +239,18 @@ public final class DepecheIndex implements Closeable {
             dir + " is not empty and holds no depeche index; give an empty or new directory");
       }
       Analyzer lucene = Schema.analyzer(choice);
+      // Segments as plain files, not packed into compound files (.cfs): packing copied every
+      // flushed segment once more, twice the bytes written, for 3 % of indexing CPU
+      // (docs/performance.md, "Compound files (cfs15)"). Without the ratio, a merge's segment
+      // under a tenth of the index would still be packed.
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setNoCFSRatio(0.0);
       IndexWriterConfig config = new IndexWriterConfig(lucene)
           .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
-          .setRAMBufferSizeMB(128);
+          .setRAMBufferSizeMB(128)
+          .setUseCompoundFile(false)
+          .setMergePolicy(merges);
       writer = new IndexWriter(directory, config);
       if (!exists || create) {
         commit(writer, choice);

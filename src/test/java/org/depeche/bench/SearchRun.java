@@ -1,5 +1,6 @@
 package org.depeche.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.depeche.DepecheIndex;
 import org.depeche.QuerySyntaxException;
 import org.depeche.SearchOptions;
@@ -17,8 +19,9 @@ import org.depeche.search.QueryParser;
  * One search measurement, in a process of its own:
  * {@code SearchRun depeche|lucene INDEX_DIR NAME=QUERIES.tsv...} warms up, then runs each query
  * set once per setting (top 10 and top 100; one thread and two) and prints, per setting,
- * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=… cpu=…} (latencies in milliseconds;
- * {@code cpu}: CPU milliseconds per query, all threads of the process).
+ * {@code RESULT set=… k=… threads=… qps=… p50=… p95=… p99=… cpu=… workers=…} (latencies in
+ * milliseconds; {@code cpu}: CPU milliseconds per query, all threads of the process, the JIT
+ * compilers' included; {@code workers}: the search threads' own CPU milliseconds per query).
  *
  * <p>depeche answers the top 10 as the command line does, with snippets (and a spelling suggestion
  * when the results leave room for one), and the top 100 as a {@code --queries} batch does, without
@@ -71,6 +74,9 @@ final class SearchRun {
     AtomicInteger next = new AtomicInteger();
     Exception[] failure = new Exception[1];
     List<Thread> workers = new ArrayList<>();
+    // The search threads' own CPU: the process's also counts the JIT compiling after the warm-up
+    // (one14, docs/performance.md), which lands in whichever row runs next.
+    AtomicLong workerNanos = new AtomicLong();
     long started = System.nanoTime();
     double cpuStarted = Memory.cpuSeconds();
     for (int t = 0; t < threads; t++) {
@@ -81,6 +87,7 @@ final class SearchRun {
             engine.search(queries.get(i), k);
             nanos[i] = System.nanoTime() - start;
           }
+          workerNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         } catch (Exception e) {
           synchronized (failure) {
             failure[0] = e;
@@ -97,9 +104,9 @@ final class SearchRun {
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpuMillisPerQuery = (Memory.cpuSeconds() - cpuStarted) * 1000 / queries.size();
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "RESULT set=%s k=%d threads=%d qps=%.1f p50=%.3f p95=%.3f p99=%.3f cpu=%.3f%n",
+    System.out.printf(Locale.ROOT, "RESULT set=%s k=%d threads=%d qps=%.1f p50=%.3f p95=%.3f p99=%.3f cpu=%.3f workers=%.3f%n",
         name, k, threads, queries.size() / seconds, millis(nanos, 0.50), millis(nanos, 0.95),
-        millis(nanos, 0.99), cpuMillisPerQuery);
+        millis(nanos, 0.99), cpuMillisPerQuery, workerNanos.get() / 1e6 / queries.size());
   }
 
   private static double millis(long[] sorted, double quantile) {
