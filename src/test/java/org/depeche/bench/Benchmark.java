@@ -53,6 +53,12 @@ public final class Benchmark {
   private static final int CLI_QUERIES = 5;
   private static final List<String> JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector",
       "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx1g");
+  /**
+   * The JVM options that {@code ./depeche index} adds for indexing (its JIT flags), from the file
+   * the launcher reads them from: depeche's indexing runs here run as that command does; the
+   * baseline's run with the JVM's defaults.
+   */
+  private static final String DEPECHE_INDEX_OPTIONS = "@" + Path.of("jvm/index.options").toAbsolutePath();
 
   private final int runs;
   private final List<Integer> scales;
@@ -124,8 +130,10 @@ public final class Benchmark {
     report.printf("# depeche benchmark%n%n");
     report.printf("- machine: %d cores, load average before the run %s%n",
         Runtime.getRuntime().availableProcessors(), loadAverage());
-    report.printf("- java: %s; child JVMs: %s%n", System.getProperty("java.vm.version"),
-        String.join(" ", JVM_OPTIONS));
+    report.printf("- java: %s; child JVMs: %s; depeche's indexing also %s: %s%n",
+        System.getProperty("java.vm.version"), String.join(" ", JVM_OPTIONS), DEPECHE_INDEX_OPTIONS,
+        String.join(" ", Files.readAllLines(Path.of(DEPECHE_INDEX_OPTIONS.substring(1))).stream()
+            .filter(line -> line.startsWith("-")).toList()));
     report.printf("- each timed figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
     for (int scale : scales) {
       List<Path> inputs = corpus(scale);
@@ -162,7 +170,7 @@ public final class Benchmark {
           inputs.forEach(p -> args.add(p.toString()));
           progress("index scale %d run %d: %s, %d thread(s)", scale, r + 1, engine, threads);
           results.computeIfAbsent(engine + threads, k -> new ArrayList<>())
-              .add(child(IndexRun.class, args).getFirst());
+              .add(indexRun(engine, args, List.of()).getFirst());
         }
       }
     }
@@ -203,7 +211,7 @@ public final class Benchmark {
       List<String> args = new ArrayList<>(List.of(engine, "2", dir.toString()));
       inputs.forEach(p -> args.add(p.toString()));
       progress("index scale %d: %s, live heap sampled", scale, engine);
-      results.put(engine, child(IndexRun.class, args, List.of("-Dbench.fullGcEvery=" + FULL_GC_EVERY)).getFirst());
+      results.put(engine, indexRun(engine, args, List.of("-Dbench.fullGcEvery=" + FULL_GC_EVERY)).getFirst());
       deleteTree(dir);
     }
     liveHeap.put(scale, results);
@@ -337,6 +345,16 @@ public final class Benchmark {
         Double.parseDouble(fields[2]) + Double.parseDouble(fields[3])};
   }
 
+  /** Runs {@link IndexRun} for {@code engine}, depeche's with the options of {@code ./depeche index}. */
+  private List<Map<String, String>> indexRun(String engine, List<String> args, List<String> jvmOptions)
+      throws Exception {
+    List<String> options = new ArrayList<>(jvmOptions);
+    if (engine.equals("depeche")) {
+      options.add(DEPECHE_INDEX_OPTIONS);
+    }
+    return child(IndexRun.class, args, options);
+  }
+
   /** Runs a measurement class in a fresh JVM; returns its RESULT lines as maps. */
   private List<Map<String, String>> child(Class<?> main, List<String> args) throws Exception {
     return child(main, args, List.of());
@@ -421,7 +439,7 @@ public final class Benchmark {
     progress("building the %s index at %s (not measured)", engine, dir);
     List<String> args = new ArrayList<>(List.of(engine, "2", dir.toString()));
     inputs.forEach(p -> args.add(p.toString()));
-    child(IndexRun.class, args);
+    indexRun(engine, args, List.of());
   }
 
   private Path indexDir(String engine, int scale, int threads) {

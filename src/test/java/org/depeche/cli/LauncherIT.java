@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code depeche}, run from a copy of the project's launcher and jar: which search
- * makes the AOT cache that later one-query commands start from (JDK 25+).
+ * makes the AOT cache that later one-query commands start from (JDK 25+), and which JVM options
+ * indexing gets that a search does not.
  */
 class LauncherIT {
 
@@ -83,6 +84,35 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void indexingRunsWithTheJitOptionsOfItsFileAndASearchWithout() throws Exception {
+    Path launcher = install();
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    List<String> names = Files.readAllLines(Path.of("jvm/index.options")).stream()
+        .filter(line -> line.startsWith("-XX:"))
+        .map(line -> line.substring(4).replaceFirst("=.*", "").replaceFirst("^[+-]", ""))
+        .toList();
+    assertTrue(!names.isEmpty(), "no -XX: option in jvm/index.options");
+
+    // -XX:+PrintFlagsFinal prints each flag with where its value came from: the launcher's
+    // options are "command line", JAVA_TOOL_OPTIONS' "environment".
+    List<String> printFlags = List.of("-XX:+PrintFlagsFinal");
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "index", "--index", index.toString(), corpus.toString()));
+    for (String name : names) {
+      assertTrue(fromCommandLine(output, name), name + " not set for index");
+    }
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "search", "--index", index.toString(), "Bamako"));
+    for (String name : names) {
+      assertTrue(!fromCommandLine(output, name), name + " set for search");
+    }
+  }
+
+  /** Whether -XX:+PrintFlagsFinal's {@code output} shows the flag {@code name} set on the command line. */
+  private static boolean fromCommandLine(String output, String name) {
+    return output.lines().anyMatch(line -> line.matches(".* " + name + " += .*\\{command line\\}.*"));
+  }
+
   /** Returns a search's output without the time it took, which --json prints. */
   private static String withoutTime(String output) {
     return output.replaceAll("\"took_ms\":[0-9]+", "");
@@ -94,11 +124,16 @@ class LauncherIT {
     Files.deleteIfExists(home.resolve("target/lib"));
   }
 
-  /** Copies the launcher and the jar into {@link #home}, its dependencies linked, and returns the launcher. */
+  /**
+   * Copies the launcher, its indexing options and the jar into {@link #home}, its dependencies
+   * linked, and returns the launcher.
+   */
   private Path install() throws IOException {
     Path target = Files.createDirectories(home.resolve("target"));
     Path launcher = Files.copy(Path.of("depeche"), home.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
+    Files.createDirectories(home.resolve("jvm"));
+    Files.copy(Path.of("jvm/index.options"), home.resolve("jvm/index.options"));
     Files.createSymbolicLink(target.resolve("lib"), Path.of("target/lib").toAbsolutePath());
     return launcher;
   }
