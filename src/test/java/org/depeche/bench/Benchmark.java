@@ -58,7 +58,7 @@ public final class Benchmark {
    * the launcher reads them from: depeche's indexing runs here run as that command does; the
    * baseline's run with the JVM's defaults.
    */
-  private static final String DEPECHE_INDEX_OPTIONS = "@" + Path.of("jvm/index.options").toAbsolutePath();
+  private static final String DEPECHE_INDEX_OPTIONS = "@" + Path.of("src/main/jvm/index.options").toAbsolutePath();
 
   private final int runs;
   private final List<Integer> scales;

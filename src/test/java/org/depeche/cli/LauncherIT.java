@@ -89,11 +89,11 @@ class LauncherIT {
     Path launcher = install();
     Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
     Path index = home.resolve("index");
-    List<String> names = Files.readAllLines(Path.of("jvm/index.options")).stream()
+    List<String> names = Files.readAllLines(Path.of("src/main/jvm/index.options")).stream()
         .filter(line -> line.startsWith("-XX:"))
         .map(line -> line.substring(4).replaceFirst("=.*", "").replaceFirst("^[+-]", ""))
         .toList();
-    assertTrue(!names.isEmpty(), "no -XX: option in jvm/index.options");
+    assertTrue(!names.isEmpty(), "no -XX: option in src/main/jvm/index.options");
 
     // -XX:+PrintFlagsFinal prints each flag with where its value came from: the launcher's
     // options are "command line", JAVA_TOOL_OPTIONS' "environment".
@@ -132,8 +132,8 @@ class LauncherIT {
     Path target = Files.createDirectories(home.resolve("target"));
     Path launcher = Files.copy(Path.of("depeche"), home.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
-    Files.createDirectories(home.resolve("jvm"));
-    Files.copy(Path.of("jvm/index.options"), home.resolve("jvm/index.options"));
+    Files.createDirectories(home.resolve("src/main/jvm"));
+    Files.copy(Path.of("src/main/jvm/index.options"), home.resolve("src/main/jvm/index.options"));
     Files.createSymbolicLink(target.resolve("lib"), Path.of("target/lib").toAbsolutePath());
     return launcher;
   }
