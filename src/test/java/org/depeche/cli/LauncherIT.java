@@ -131,9 +131,12 @@ class LauncherIT {
   private Path install() throws IOException {
     Path target = Files.createDirectories(home.resolve("target"));
     Path launcher = Files.copy(Path.of("depeche"), home.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
+    // The options before the jar, with their time: a file under src/main newer than the jar has
+    // the launcher rebuild it, and the home has nothing to build from.
     Files.createDirectories(home.resolve("src/main/jvm"));
-    Files.copy(Path.of("src/main/jvm/index.options"), home.resolve("src/main/jvm/index.options"));
+    Files.copy(Path.of("src/main/jvm/index.options"), home.resolve("src/main/jvm/index.options"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
     Files.createSymbolicLink(target.resolve("lib"), Path.of("target/lib").toAbsolutePath());
     return launcher;
   }
