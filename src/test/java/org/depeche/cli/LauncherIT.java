@@ -118,6 +118,22 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void indexingRunsWithoutItsJitOptionsWhenTheirFileIsMissing() throws Exception {
+    // The launcher beside a jar without the sources (copied out of the repository): the options
+    // tune indexing, and their file missing must not stop it.
+    Path launcher = install();
+    Path jvm = project.resolve("src/main/jvm");
+    Files.delete(jvm.resolve("index.options"));
+    // The folder's time back before the jar's: a source newer than the jar has the launcher rebuild.
+    Files.setLastModifiedTime(jvm, Files.getLastModifiedTime(project.resolve("src/main")));
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
+    assertTrue(output.contains("royaume-uni-retrait-mali.txt#"), output);
+  }
+
   /** Whether -XX:+PrintFlagsFinal's {@code output} shows the flag {@code name} set on the command line. */
   private static boolean fromCommandLine(String output, String name) {
     return output.lines().anyMatch(line -> line.matches(".* " + name + " += .*\\{command line\\}.*"));
