@@ -25,6 +25,9 @@ class LauncherIT {
 
   @TempDir Path home;
 
+  /** Where {@link #install} puts the launcher: a folder whose name has a space, as many have. */
+  private Path project;
+
   /** The standard output of the last {@link #run}. */
   private String output;
 
@@ -102,10 +105,33 @@ class LauncherIT {
     for (String name : names) {
       assertTrue(fromCommandLine(output, name), name + " not set for index");
     }
+    // The same after depeche's own options, which come before the command's name.
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "--stacktrace", "index", "--index", index.toString(),
+        corpus.toString()));
+    for (String name : names) {
+      assertTrue(fromCommandLine(output, name), name + " not set for --stacktrace index");
+    }
+    assertTrue(!fromCommandLine(output, "TieredStopAtLevel"), "--stacktrace index compiled with C1 only");
     assertEquals(ExitCodes.OK, run(printFlags, launcher, "search", "--index", index.toString(), "Bamako"));
     for (String name : names) {
       assertTrue(!fromCommandLine(output, name), name + " set for search");
     }
+  }
+
+  @Test
+  void indexingRunsWithoutItsJitOptionsWhenTheirFileIsMissing() throws Exception {
+    // The launcher beside a jar without the sources (copied out of the repository): the options
+    // tune indexing, and their file missing must not stop it.
+    Path launcher = install();
+    Path jvm = project.resolve("src/main/jvm");
+    Files.delete(jvm.resolve("index.options"));
+    // The folder's time back before the jar's: a source newer than the jar has the launcher rebuild.
+    Files.setLastModifiedTime(jvm, Files.getLastModifiedTime(project.resolve("src/main")));
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
+    assertTrue(output.contains("royaume-uni-retrait-mali.txt#"), output);
   }
 
   /** Whether -XX:+PrintFlagsFinal's {@code output} shows the flag {@code name} set on the command line. */
@@ -121,29 +147,32 @@ class LauncherIT {
   /** Removes the link to the project's dependencies, which JUnit would warn of as it deletes {@link #home}. */
   @AfterEach
   void unlinkDependencies() throws IOException {
-    Files.deleteIfExists(home.resolve("target/lib"));
+    if (project != null) {
+      Files.deleteIfExists(project.resolve("target/lib"));
+    }
   }
 
   /**
-   * Copies the launcher, its indexing options and the jar into {@link #home}, its dependencies
+   * Copies the launcher, its indexing options and the jar into {@link #project}, its dependencies
    * linked, and returns the launcher.
    */
   private Path install() throws IOException {
-    Path target = Files.createDirectories(home.resolve("target"));
-    Path launcher = Files.copy(Path.of("depeche"), home.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
+    project = Files.createDirectories(home.resolve("my projects"));
+    Path target = Files.createDirectories(project.resolve("target"));
+    Path launcher = Files.copy(Path.of("depeche"), project.resolve("depeche"), StandardCopyOption.COPY_ATTRIBUTES);
     // The options before the jar, with their time: a file under src/main newer than the jar has
-    // the launcher rebuild it, and the home has nothing to build from.
-    Files.createDirectories(home.resolve("src/main/jvm"));
-    Files.copy(Path.of("src/main/jvm/index.options"), home.resolve("src/main/jvm/index.options"),
+    // the launcher rebuild it, and the project has nothing to build from.
+    Files.createDirectories(project.resolve("src/main/jvm"));
+    Files.copy(Path.of("src/main/jvm/index.options"), project.resolve("src/main/jvm/index.options"),
         StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(Path.of(System.getProperty("depeche.jar", "target/depeche.jar")), target.resolve("depeche.jar"));
     Files.createSymbolicLink(target.resolve("lib"), Path.of("target/lib").toAbsolutePath());
     return launcher;
   }
 
-  /** The files of the launcher's AOT cache, and of caches in the making, in {@link #home}. */
+  /** The files of the launcher's AOT cache, and of caches in the making, in {@link #project}. */
   private List<Path> caches() throws IOException {
-    try (Stream<Path> files = Files.list(home.resolve("target"))) {
+    try (Stream<Path> files = Files.list(project.resolve("target"))) {
       return files.filter(f -> f.getFileName().toString().contains(".aot")).toList();
     }
   }

@@ -10,21 +10,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.index.Schema;
 import org.junit.jupiter.api.Test;
@@ -117,6 +125,74 @@ class ProximityPairQueryTest {
         assertSameHits(plain.search(withLucenePhrases(compiled.articleQuery()), 10), articles, "articles");
       }
     }
+  }
+
+  @Test
+  void givesLucenesMatchesPositionsAndOffsets() throws IOException {
+    // Lucene's Matches API (highlighters) asks the matcher for the leading position and offsets of
+    // each match: French analysis stacks terms at one position (royaumeuni royaum, unir) and
+    // leaves gaps (stop words, elisions, the gap between a document's values).
+    String[][] docs = {
+      {"Le Royaume-Uni quitte l'ONU, et l'ONU quitte le Royaume-Uni.", "l'ONU et le Mali"},
+      {"Mali Bamako Mali Bamako mali", "Bamako"},
+      {"Bamako, a-t-il dit, le Mali; le Mali et Bamako, Bamako et le Mali."},
+      {"Uni Royaume uni royaume-uni ONU royaume", "onu Mali Royaume-Uni", "Bamako Mali"},
+    };
+    FieldType withOffsets = new FieldType(TextField.TYPE_NOT_STORED);
+    withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    withOffsets.freeze();
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new FrenchNewsAnalyzer()))) {
+        for (String[] values : docs) {
+          Document d = new Document();
+          for (String v : values) {
+            d.add(new Field("f", v, withOffsets));
+          }
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        DocFreqs docFreqs = new DocFreqs(reader);
+        List<String> words = new ArrayList<>();
+        TermsEnum te = reader.leaves().getFirst().reader().terms("f").iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+          words.add(t.utf8ToString());
+        }
+        int compared = 0;
+        for (String x : words) {
+          for (String y : words) {
+            if (x.equals(y)) {
+              continue;
+            }
+            Term a = new Term("f", x);
+            Term b = new Term("f", y);
+            Query lucene = new PhraseQuery(QueryCompiler.PROXIMITY_SLOP, "f", x, y);
+            Query ours = new ProximityPairQuery(QueryCompiler.PROXIMITY_SLOP, a, docFreqs.states(a), b,
+                docFreqs.states(b));
+            for (int doc = 0; doc < docs.length; doc++) {
+              String expected = matches(searcher, lucene, doc);
+              assertEquals(expected, matches(searcher, ours, doc), x + " " + y + ", document " + doc);
+              compared += expected.isEmpty() ? 0 : 1;
+            }
+          }
+        }
+        assertTrue(compared >= 20, compared + " documents matched");
+      }
+    }
+  }
+
+  /** Each match of {@code query} in {@code doc}: positions and offsets. */
+  private static String matches(IndexSearcher searcher, Query query, int doc) throws IOException {
+    LeafReaderContext leaf = searcher.getIndexReader().leaves().getFirst();
+    Matches m = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f).matches(leaf, doc);
+    StringBuilder out = new StringBuilder();
+    MatchesIterator it = m == null ? null : m.getMatches("f");
+    while (it != null && it.next()) {
+      out.append('[').append(it.startPosition()).append(',').append(it.endPosition()).append(',')
+          .append(it.startOffset()).append(',').append(it.endOffset()).append(']');
+    }
+    return out.toString();
   }
 
   /** An index of one document per text, in {@code field} (null: both text fields), 3 segments. */

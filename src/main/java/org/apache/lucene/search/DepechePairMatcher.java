@@ -14,7 +14,9 @@ import org.apache.lucene.search.similarities.Similarity.SimScorer;
  * positions, so the same matches, sloppy weights (in the same order), positions, offsets and
  * maximum frequency. In Lucene's package because {@link PhraseMatcher}'s constructor and methods
  * are package-private; used by {@code org.depeche.search.ProximityPairQuery}. A Lucene upgrade
- * must run {@code DepechePairMatcherTest}, which compares it with {@link SloppyPhraseMatcher}.
+ * must run {@code DepechePairMatcherTest}, which compares it with {@link SloppyPhraseMatcher}. A
+ * split package: it works on the class path, not on the module path, where Lucene's module exports
+ * this package and the module system refuses a second one that holds it (README, Library).
  */
 public final class DepechePairMatcher extends PhraseMatcher {
   private final PostingsEnum first;
