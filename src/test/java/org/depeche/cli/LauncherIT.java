@@ -134,6 +134,22 @@ class LauncherIT {
     assertTrue(output.contains("royaume-uni-retrait-mali.txt#"), output);
   }
 
+  @Test
+  void runsThroughASymbolicLinkFromAnotherFolder() throws Exception {
+    // As installed with `ln -s …/depeche ~/bin/depeche`: the jar is beside the launcher, not the link.
+    Path launcher = install();
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("depeche"), launcher);
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    assertEquals(ExitCodes.OK, run(link, "index", "--index", index.toString(), corpus.toString()));
+    assertEquals(ExitCodes.OK, run(link, "search", "--index", index.toString(), "Bamako"));
+    assertTrue(output.contains("royaume-uni-retrait-mali.txt#"), output);
+    try (Stream<Path> files = Files.list(bin)) {
+      assertEquals(List.of(link), files.toList(), "the launcher wrote beside its link");
+    }
+  }
+
   /** Whether -XX:+PrintFlagsFinal's {@code output} shows the flag {@code name} set on the command line. */
   private static boolean fromCommandLine(String output, String name) {
     return output.lines().anyMatch(line -> line.matches(".* " + name + " += .*\\{command line\\}.*"));
