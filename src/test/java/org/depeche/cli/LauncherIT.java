@@ -106,8 +106,8 @@ class LauncherIT {
       assertTrue(fromCommandLine(output, name), name + " not set for index");
     }
     // The same after depeche's own options, which come before the command's name.
-    assertEquals(ExitCodes.OK, run(printFlags, launcher, "--stacktrace", "index", "--index", index.toString(),
-        corpus.toString()));
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "--stacktrace", "index", "--index",
+        home.resolve("another index").toString(), corpus.toString()));
     for (String name : names) {
       assertTrue(fromCommandLine(output, name), name + " not set for --stacktrace index");
     }
@@ -116,6 +116,45 @@ class LauncherIT {
     for (String name : names) {
       assertTrue(!fromCommandLine(output, name), name + " set for search");
     }
+  }
+
+  @Test
+  void aSmallAdditionToAnIndexCompilesWithC1AndAWholeReadingWithC2() throws Exception {
+    Path launcher = install();
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    Path index = home.resolve("index");
+    List<String> printFlags = List.of("-XX:+PrintFlagsFinal");
+    // A new index: everything is read.
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "index", "--index", index.toString(), corpus.toString()));
+    assertTrue(fromCommandLine(output, "CompileThresholdScaling"), "a new index without the C2 options");
+    assertTrue(!fromCommandLine(output, "TieredStopAtLevel"), "a new index compiled with C1 only");
+
+    // A small file added: C1 alone, as the short commands.
+    Path added = Files.writeString(home.resolve("added.txt"), "Un article de plus.\n\nSur deux paragraphes.\n");
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "index", "--index=" + index, corpus.toString(),
+        added.toString()));
+    assertTrue(fromCommandLine(output, "TieredStopAtLevel"), "a small addition not compiled with C1 only");
+    assertTrue(!fromCommandLine(output, "CompileThresholdScaling"), "a small addition with the C2 options");
+
+    // --full reads every file again, whatever changed.
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "index", "--full", "--index", index.toString(),
+        corpus.toString(), added.toString()));
+    assertTrue(!fromCommandLine(output, "TieredStopAtLevel"), "--full compiled with C1 only");
+
+    // 30 MB of new text is no small addition.
+    Path big = home.resolve("big.jsonl");
+    try (var out = Files.newBufferedWriter(big)) {
+      String text = "Un paragraphe de nouvelles assez long pour peser. ".repeat(200);
+      for (int i = 0; i < 3_100; i++) {
+        out.write("{\"id\":\"big-" + i + "\",\"text\":\"" + text + "\"}\n");
+      }
+    }
+    assertTrue(Files.size(big) > 24 * 1024 * 1024, "big.jsonl: " + Files.size(big));
+    // The launcher chooses before depeche runs: its help is enough to see the choice, without
+    // indexing 30 MB.
+    assertEquals(ExitCodes.OK, run(printFlags, launcher, "index", "--help", "--index", index.toString(),
+        big.toString()));
+    assertTrue(fromCommandLine(output, "CompileThresholdScaling"), "a large addition without the C2 options");
   }
 
   @Test
