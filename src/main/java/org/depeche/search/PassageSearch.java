@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -416,8 +417,14 @@ public final class PassageSearch {
     return new ScoreExplanation(score, "sum of:", terms);
   }
 
-  /** Our form of Lucene's explanation, without internal document numbers, the all-words bonus named. */
-  private static ScoreExplanation explain(Explanation e) {
+  private static final Comparator<ScoreExplanation> MAX_ORDER = Comparator
+      .comparingDouble((ScoreExplanation d) -> -d.value()).thenComparing(ScoreExplanation::description);
+
+  /**
+   * Our form of Lucene's explanation, without internal document numbers, the all-words bonus named,
+   * the disjuncts of a maximum in an order that does not change from run to run.
+   */
+  static ScoreExplanation explain(Explanation e) {
     List<ScoreExplanation> details = new ArrayList<>();
     for (Explanation d : e.getDetails()) {
       details.add(explain(d));
@@ -427,6 +434,11 @@ public final class PassageSearch {
         .replaceFirst(" in \\d+\\) \\[\\w*\\], result of:$", ") BM25:");
     if (description.startsWith("ConstantScore(") && e.getValue().floatValue() == QueryCompiler.ALL_WORDS_BONUS) {
       return new ScoreExplanation(e.getValue().floatValue(), BONUS_DESCRIPTION, List.of());
+    }
+    if (description.startsWith("max of:") || description.startsWith("max plus ")) {
+      // A DisjunctionMaxQuery's disjuncts come in the order of a hash set whose hashes change from
+      // one JVM to the next: best first, then by description, the same in every run.
+      details.sort(MAX_ORDER);
     }
     return new ScoreExplanation(e.getValue().floatValue(), description, details);
   }
