@@ -99,7 +99,6 @@ final class ProximityPairQuery extends PhraseQuery {
         }
         TermsEnum te = fieldTerms.iterator();
         int[] positions = getPositions();
-        PostingsAndFreq[] postings = new PostingsAndFreq[2];
         PostingsEnum[] enums = new PostingsEnum[2];
         float cost = 0;
         int flags = exposeOffsets ? PostingsEnum.OFFSETS : PostingsEnum.POSITIONS;
@@ -110,21 +109,18 @@ final class ProximityPairQuery extends PhraseQuery {
             return null; // the term is in no document of this segment
           }
           te.seekExact(terms[i].bytes(), state);
-          PostingsEnum pe;
-          ImpactsEnum impacts;
-          if (scoreMode == ScoreMode.TOP_SCORES) {
-            pe = impacts = te.impacts(flags);
-          } else {
-            pe = te.postings(null, flags);
-            impacts = new SlowImpactsEnum(pe);
-          }
-          postings[i] = new PostingsAndFreq(pe, impacts, positions[i], terms[i]);
-          enums[i] = pe;
+          enums[i] = scoreMode == ScoreMode.TOP_SCORES ? te.impacts(flags) : te.postings(null, flags);
           cost += termPositionsCost(te);
         }
         if (!terms[0].equals(terms[1])) { // Lucene's matcher without its queue (pair15)
           return new DepechePairMatcher(enums[0], positions[0], enums[1], positions[1], getSlop(), scorer, cost,
               exposeOffsets);
+        }
+        PostingsAndFreq[] postings = new PostingsAndFreq[2];
+        for (int i = 0; i < 2; i++) {
+          ImpactsEnum impacts =
+              scoreMode == ScoreMode.TOP_SCORES ? (ImpactsEnum) enums[i] : new SlowImpactsEnum(enums[i]);
+          postings[i] = new PostingsAndFreq(enums[i], impacts, positions[i], terms[i]);
         }
         return new SloppyPhraseMatcher(postings, getSlop(), scoreMode, scorer, cost, exposeOffsets);
       }

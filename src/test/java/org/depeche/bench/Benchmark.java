@@ -58,7 +58,7 @@ public final class Benchmark {
    * the launcher reads them from: depeche's indexing runs here run as that command does; the
    * baseline's run with the JVM's defaults.
    */
-  private static final String DEPECHE_INDEX_OPTIONS = "@" + Path.of("src/main/jvm/index.options").toAbsolutePath();
+  private static final Path DEPECHE_INDEX_OPTIONS = Path.of("src/main/jvm/index.options").toAbsolutePath();
 
   private final int runs;
   private final List<Integer> scales;
@@ -130,9 +130,9 @@ public final class Benchmark {
     report.printf("# depeche benchmark%n%n");
     report.printf("- machine: %d cores, load average before the run %s%n",
         Runtime.getRuntime().availableProcessors(), loadAverage());
-    report.printf("- java: %s; child JVMs: %s; depeche's indexing also %s: %s%n",
+    report.printf("- java: %s; child JVMs: %s; depeche's indexing also @%s: %s%n",
         System.getProperty("java.vm.version"), String.join(" ", JVM_OPTIONS), DEPECHE_INDEX_OPTIONS,
-        String.join(" ", Files.readAllLines(Path.of(DEPECHE_INDEX_OPTIONS.substring(1))).stream()
+        String.join(" ", Files.readAllLines(DEPECHE_INDEX_OPTIONS).stream()
             .filter(line -> line.startsWith("-")).toList()));
     report.printf("- each timed figure: the median of %d runs, depeche and bare Lucene taking turns%n%n", runs);
     for (int scale : scales) {
@@ -350,7 +350,7 @@ public final class Benchmark {
       throws Exception {
     List<String> options = new ArrayList<>(jvmOptions);
     if (engine.equals("depeche")) {
-      options.add(DEPECHE_INDEX_OPTIONS);
+      options.add("@" + DEPECHE_INDEX_OPTIONS);
     }
     return child(IndexRun.class, args, options);
   }
