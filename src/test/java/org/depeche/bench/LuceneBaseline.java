@@ -125,11 +125,11 @@ final class LuceneBaseline {
     return count;
   }
 
-  private interface DocSink {
+  interface DocSink {
     void accept(Document doc) throws Exception;
   }
 
-  private static long read(Path input, DocSink sink) throws Exception {
+  static long read(Path input, DocSink sink) throws Exception {
     long count = 0;
     try (InputStream raw = Files.newInputStream(input);
         InputStream in = input.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
