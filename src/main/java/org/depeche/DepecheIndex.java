@@ -71,18 +71,23 @@ import org.depeche.search.QuoteSearch;
  * articles and commit. Searches see the state of the last commit, never uncommitted additions.
  */
 public final class DepecheIndex implements Closeable {
-  /** At most this many articles are indexed between two commits of an {@link #addFiles} run. */
-  static final int COMMIT_EVERY_ARTICLES = 20_000;
-
   /**
    * At most this long between two commits of an {@link #addFiles} run once a file has been read
    * whole since the last commit: what a run stopped by force may lose. A file still being read is
-   * read again by the next run whether or not some of its articles were committed, so reading one
-   * large file commits only every {@link #COMMIT_EVERY_ARTICLES} articles: each commit flushes
-   * small segments that merges then rewrite, and in a profile of indexing OrangeSum (one file)
-   * commits and merges took 30 % of the CPU.
+   * read again by the next run whether or not some of its articles were committed, so a run does
+   * not commit in the middle of a file: such a commit would only show searches part of the file,
+   * and it flushes one segment per indexing thread, which every search then pays for (per-segment
+   * set-up: docs/performance.md, "Fewer segments from a bulk run (seg16)") unless a merge rewrites
+   * them.
    */
   static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /**
+   * The most heap the writer's buffer of added documents may take before it writes a segment:
+   * 1× OrangeSum (34,352 articles) takes 232 MB, so a run from empty with 2 threads leaves one
+   * segment per thread, while a larger corpus still writes segments of a bounded size.
+   */
+  static final int MAX_RAM_BUFFER_MB = 320;
 
   /** The threads {@link #addFiles(List, IndexingListener)} adds articles on: one per processor. */
   public static final int DEFAULT_INDEXING_THREADS = Runtime.getRuntime().availableProcessors();
@@ -248,7 +253,7 @@ public final class DepecheIndex implements Closeable {
       IndexWriterConfig config = new IndexWriterConfig(lucene)
           .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setSimilarity(Schema.similarity())
-          .setRAMBufferSizeMB(128)
+          .setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()))
           .setUseCompoundFile(false)
           .setMergePolicy(merges);
       writer = new IndexWriter(directory, config);
@@ -391,7 +396,6 @@ public final class DepecheIndex implements Closeable {
   private IndexingSummary index(List<Path> paths, IndexingListener listener, boolean full, int threads) {
     IndexWriter w = writer();
     long started = System.nanoTime();
-    long[] articles = new long[1];
     int[] warnings = new int[1];
     long[] lastProgress = {started};
     long[] lastCommit = {started};
@@ -405,10 +409,9 @@ public final class DepecheIndex implements Closeable {
       ArticleSink sink = article -> {
         List<String> heldAlsoBy = sync.read(article);
         workers.submit(new Read(article, sync.currentFile(), heldAlsoBy));
-        articles[0]++;
         long now = System.nanoTime();
         boolean filesDone = sync.filesRecorded() > recordedAtCommit[0];
-        if (articles[0] % COMMIT_EVERY_ARTICLES == 0 || filesDone && now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
+        if (filesDone && now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
           // A commit must hold every article handed over, since a file's record says it is indexed.
           workers.awaitIdle();
           commit();
@@ -630,6 +633,15 @@ public final class DepecheIndex implements Closeable {
       throw new IllegalStateException("index " + path + " was opened for searching only");
     }
     return writer;
+  }
+
+  /**
+   * The writer's buffer for a heap of at most {@code maxHeapBytes}: a third of it, up to {@link
+   * #MAX_RAM_BUFFER_MB}, so that a small heap still has room for the rest of a run (the reading,
+   * the analysis, the flush of a full buffer).
+   */
+  static double ramBufferMB(long maxHeapBytes) {
+    return Math.min(MAX_RAM_BUFFER_MB, maxHeapBytes / 3.0 / (1024 * 1024));
   }
 
   private static void commit(IndexWriter writer, TextAnalyzer analyzer) throws IOException {
