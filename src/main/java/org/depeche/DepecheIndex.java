@@ -412,7 +412,8 @@ public final class DepecheIndex implements Closeable {
         long now = System.nanoTime();
         boolean filesDone = sync.filesRecorded() > recordedAtCommit[0];
         if (filesDone && now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
-          endCommitted(sync, workers);
+          // A commit must hold every article handed over, since a file's record says it is indexed.
+          workers.awaitIdle();
           commit();
           lastCommit[0] = now;
           recordedAtCommit[0] = sync.filesRecorded();
@@ -430,7 +431,6 @@ public final class DepecheIndex implements Closeable {
         listener.problem(problem);
       };
       read = new CorpusReader().read(paths, sync, sink, problems);
-      endCommitted(sync, workers);
       workers.finish();
       long[] restored = {0};
       counts = sync.finish((article, file, heldAlsoBy) -> restored[0] += add(article, file, heldAlsoBy),
@@ -445,16 +445,6 @@ public final class DepecheIndex implements Closeable {
         read.filesSkipped() + counts.filesSkipped(), counts.added(), counts.updated(), counts.unchanged(),
         counts.removed(), passages, read.recordsSkipped() + counts.recordsSkipped(),
         warnings[0], millis);
-  }
-
-  /**
-   * Readies what a run has done for a commit: every article handed over is added, then the records of
-   * the files read whole are written (a record says its file is indexed). Written now rather than
-   * when each file ends, they go into a writer buffer an idle indexing thread left, not a new one.
-   */
-  private static void endCommitted(CorpusSync sync, ArticleWorkers<Read> workers) throws IOException {
-    workers.awaitIdle();
-    sync.recordFiles();
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.depeche;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,34 +44,6 @@ class BulkRunLayoutTest {
     }
     try (DepecheIndex index = DepecheIndex.open(dir.resolve("index"))) {
       assertEquals(20_500, index.stats().articles());
-    }
-  }
-
-  @Test
-  void manyFilesOnTwoThreadsLeaveNoSegmentOfTheirRecords(@TempDir Path input) throws Exception {
-    // The reading thread ends each file while both indexing threads are adding the articles read
-    // before: a file's record added then would open a third writer buffer, a tiny segment.
-    for (int f = 0; f < 40; f++) {
-      StringBuilder jsonl = new StringBuilder();
-      for (int id = 0; id < 100; id++) {
-        jsonl.append("{\"id\":\"f").append(f).append('-').append(id)
-            .append("\",\"text\":\"Le conseil municipal a voté le budget de l'année ").append(id).append(".\"}\n");
-      }
-      Files.writeString(input.resolve("part-" + f + ".jsonl"), jsonl);
-    }
-
-    try (DepecheIndex index = DepecheIndex.openForWriting(dir.resolve("index"))) {
-      IndexingSummary summary = index.addFiles(List.of(input), IndexingListener.SILENT, 2);
-      assertEquals(4_000, summary.added());
-    }
-
-    try (Directory d = FSDirectory.open(dir.resolve("index"))) {
-      SegmentInfos commit = SegmentInfos.readLatestCommit(d);
-      // A commit of the run flushes one segment per indexing thread; a slow machine may commit
-      // more than once (at most every 5 s between files).
-      long runCommits = commit.getGeneration() - 1;
-      assertTrue(commit.size() <= 2 * runCommits,
-          commit.size() + " segments after " + runCommits + " commits of a run on 2 threads");
     }
   }
 

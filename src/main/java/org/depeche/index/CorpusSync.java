@@ -102,8 +102,6 @@ public final class CorpusSync implements FileGate, Closeable {
   private final Map<String, Dropped> dropped = new LinkedHashMap<>();
   /** The records of files read whole that dropped such an id, written once it is given back. */
   private final Map<String, String> waitingRecords = new LinkedHashMap<>();
-  /** The records of files read whole, written by {@link #recordFiles}. */
-  private final Map<String, String> readWhole = new LinkedHashMap<>();
   /** The {@link Schema#FILE} of each document of the last commit, made when first needed. */
   private String[] fileByDoc;
   private String file;
@@ -224,7 +222,7 @@ public final class CorpusSync implements FileGate, Closeable {
       if (waits) {
         waitingRecords.put(file, fingerprint);
       } else {
-        readWhole.put(file, fingerprint);
+        writer.updateDocument(new Term(Schema.FILE_RECORD, file), Schema.fileRecord(file, fingerprint));
         filesRecorded++;
       }
     }
@@ -233,23 +231,8 @@ public final class CorpusSync implements FileGate, Closeable {
   }
 
   /**
-   * Writes the records of the files {@linkplain #done read whole} since the last call. Call only when
-   * every article read from them has been added: a record says its file is indexed. {@code done}
-   * does not write them itself because it runs on the reading thread while the indexing threads
-   * may hold every writer buffer, and a record added then opens a buffer of its own, which becomes
-   * a tiny segment of its own.
-   */
-  public void recordFiles() throws IOException {
-    for (Map.Entry<String, String> r : readWhole.entrySet()) {
-      writer.updateDocument(new Term(Schema.FILE_RECORD, r.getKey()), Schema.fileRecord(r.getKey(), r.getValue()));
-    }
-    readWhole.clear();
-  }
-
-  /**
-   * Returns how many files this run has found indexed whole so far, their records written or
-   * {@linkplain #recordFiles waiting}: what a commit makes durable, since a run stopped before a
-   * file's record is committed reads that file again.
+   * Returns how many files this run has recorded as indexed whole so far: what a commit makes
+   * durable, since a run stopped before a file's record is committed reads that file again.
    */
   public long filesRecorded() {
     return filesRecorded;
@@ -314,7 +297,6 @@ public final class CorpusSync implements FileGate, Closeable {
    * @param problems hears the problems of the files read again
    */
   public Counts finish(Restorer restorer, Consumer<Problem> problems) throws IOException {
-    recordFiles();
     Set<String> kept = new HashSet<>();
     Set<String> forgotten = new HashSet<>();
     List<String> records = liveTerms(Schema.FILE_RECORD);
