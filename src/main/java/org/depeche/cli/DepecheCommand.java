@@ -32,6 +32,7 @@ final class DepecheCommand implements Runnable {
     exitCodes.put("2", "usage error, malformed query or unknown passage");
     exitCodes.put("3", "the index cannot be used: missing, being written by another process, read-only, incompatible, or failing its check");
     exitCodes.put("4", "some input could not be read and was skipped");
+    exitCodes.put("5", "out of memory: give Java a larger heap (JDK_JAVA_OPTIONS=-Xmx…)");
     spec.usageMessage()
         .header("Search French news, passage by passage.")
         .description("Indexes French news articles into passages with an analyzer made for French, "

@@ -13,5 +13,8 @@ public final class ExitCodes {
   /** Some input could not be read and was skipped; everything else was indexed. */
   public static final int BAD_INPUT = 4;
 
+  /** Out of memory: the Java heap was too small for the run (an index is left as of its last commit). */
+  public static final int MEMORY = 5;
+
   private ExitCodes() {}
 }

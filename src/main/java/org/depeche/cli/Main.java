@@ -72,6 +72,23 @@ public final class Main {
       warmUp.setDaemon(true);
       warmUp.start();
     }
+    boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
+    // An indexing thread or a Lucene merge thread that runs out of heap: one line, and the process
+    // ends at once with the exit code that says so (an index is left as of its last commit, as by a
+    // kill), rather than a stack trace per thread and a run that may wait for a thread that died.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (outOfMemory(e) == null) {
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace();
+        return;
+      }
+      if (trace) {
+        e.printStackTrace();
+      }
+      System.err.println(outOfMemoryLine(outOfMemory(e)));
+      System.err.flush();
+      Runtime.getRuntime().halt(ExitCodes.MEMORY);
+    });
     System.exit(newCommandLine(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8), args).execute(args));
@@ -95,12 +112,26 @@ public final class Main {
     }
     cli.setOut(out);
     cli.setErr(err);
+    // picocli passes an Error thrown by a command through: an OutOfMemoryError is reported here.
+    cli.setExecutionStrategy(parseResult -> {
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (OutOfMemoryError e) {
+        throw new CommandLine.ExecutionException(cli, "out of memory", e);
+      }
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean trace = parseResult.hasMatchedOption("--stacktrace")
           || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--stacktrace"));
       PrintWriter w = commandLine.getErr();
       if (trace) {
         e.printStackTrace(w);
+      }
+      OutOfMemoryError oom = outOfMemory(e);
+      if (oom != null) {
+        w.println(outOfMemoryLine(oom));
+        w.flush();
+        return ExitCodes.MEMORY;
       }
       int code = exitCode(e);
       String message = e instanceof DepecheException ? e.getMessage() : e.toString();
@@ -128,6 +159,23 @@ public final class Main {
       }
     }
     return null;
+  }
+
+  /** Returns the {@link OutOfMemoryError} among {@code e} and its causes, or null. */
+  private static OutOfMemoryError outOfMemory(Throwable e) {
+    for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+      if (e instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
+  }
+
+  /** The one line that reports a run out of memory, and what to do. */
+  private static String outOfMemoryLine(OutOfMemoryError e) {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    return "depeche: out of memory (" + e.getMessage() + ", a heap of at most " + mb + " MB): give Java a"
+        + " larger heap, e.g. JDK_JAVA_OPTIONS=-Xmx" + Math.max(1024, 2 * mb) + "m; an index is left as of its last commit";
   }
 
   private static int exitCode(Exception e) {
