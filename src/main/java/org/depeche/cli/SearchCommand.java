@@ -203,8 +203,9 @@ final class SearchCommand implements Callable<Integer> {
         new ResultsText(out, Terminal.isTerminal()).print(results, articles);
       }
       out.flush();
-      if (results.hits().isEmpty() && Boolean.getBoolean(AOT_TRAINING)) {
-        train(idx, options);
+      String training = System.getProperty(AOT_TRAINING);
+      if (training != null && results.hits().isEmpty() && !train(idx, options)) {
+        unfitForTraining(Path.of(training));
       }
       return ExitCodes.OK;
     }
@@ -212,7 +213,9 @@ final class SearchCommand implements Callable<Integer> {
 
   /**
    * The system property the launcher sets on the search that records the classes of its AOT cache
-   * ({@code -Ddepeche.aot.training=true}): that search, when it finds nothing, also runs {@link #train}.
+   * ({@code -Ddepeche.aot.training=FILE}): that search, when it finds nothing, also runs {@link
+   * #train}, and when that finds nothing either (an index with no passages yet, as during its first
+   * long run), creates FILE, which tells the launcher to make no cache from this search.
    */
   static final String AOT_TRAINING = "depeche.aot.training";
 
@@ -230,8 +233,10 @@ final class SearchCommand implements Callable<Integer> {
    * recording search loads: from a search that found nothing, without this, it lacked those of the
    * hits, and every later search took about 17 % longer until the next build (docs/performance.md).
    * Never changes the command's output or exit code: a failure here only makes a smaller cache.
+   *
+   * @return whether one of its searches found passages
    */
-  private void train(DepecheIndex idx, SearchOptions options) {
+  private boolean train(DepecheIndex idx, SearchOptions options) {
     try {
       PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
       SearchOptions defaults = SearchOptions.defaults().withPerArticle(options.perArticle());
@@ -243,11 +248,25 @@ final class SearchCommand implements Callable<Integer> {
           } else {
             new ResultsText(nowhere, Terminal.isTerminal()).print(results, articles);
           }
-          return;
+          return true;
         }
       }
     } catch (RuntimeException e) {
       // Only the cache is the poorer for it.
+    }
+    return false;
+  }
+
+  /**
+   * Tells the launcher that this search loaded none of the classes of reading and printing hits:
+   * a cache made from it made every later search take about 45 % more CPU, until the next build
+   * (docs/performance.md, qa16). Never changes the command's output or exit code.
+   */
+  private static void unfitForTraining(Path marker) {
+    try {
+      Files.writeString(marker, "no passage found\n");
+    } catch (IOException | RuntimeException e) {
+      // The launcher then makes the smaller cache.
     }
   }
 

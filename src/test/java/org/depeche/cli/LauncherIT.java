@@ -88,6 +88,26 @@ class LauncherIT {
   }
 
   @Test
+  void aSearchOfAnIndexWithNoPassagesMakesNoCache() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+    Path launcher = install();
+    Path index = home.resolve("index");
+    Path empty = Files.createDirectories(home.resolve("empty corpus"));
+    // An index with nothing in it yet, as one is while its first long run has not committed: a
+    // cache made from a search of it would lack the classes of reading and printing hits, and
+    // every later search would load them from the jar, until the next build (qa16).
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), empty.toString()));
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "Bamako"));
+    assertTrue(output.contains("Bamako"), output);
+    assertEquals(List.of(), caches());
+
+    Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
+    assertEquals(ExitCodes.OK, run(launcher, "index", "--index", index.toString(), corpus.toString()));
+    assertEquals(ExitCodes.OK, run(launcher, "search", "--index", index.toString(), "zyxwvu"));
+    assertEquals(1, caches().size(), "caches: " + caches());
+  }
+
+  @Test
   void indexingRunsWithTheJitOptionsOfItsFileAndASearchWithout() throws Exception {
     Path launcher = install();
     Path corpus = Path.of(LauncherIT.class.getResource("/corpus/royaume-uni-retrait-mali.txt").toURI());
