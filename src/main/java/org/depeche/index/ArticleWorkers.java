@@ -40,7 +40,8 @@ public final class ArticleWorkers<T> implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong articles = new AtomicLong();
   private final AtomicLong passages = new AtomicLong();
-  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  /** The first failure of a thread: a RuntimeException or an Error (out of heap), never lost. */
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private long submitted;
   private boolean stopped;
 
@@ -67,7 +68,7 @@ public final class ArticleWorkers<T> implements AutoCloseable {
   /**
    * Hands over an article, waiting when its thread is behind.
    *
-   * @throws RuntimeException the first failure of a thread, once it happened
+   * @throws RuntimeException the first failure of a thread, once it happened (or that Error)
    */
   public void submit(T task) {
     rethrowFailure();
@@ -82,7 +83,7 @@ public final class ArticleWorkers<T> implements AutoCloseable {
   /**
    * Waits until every task handed over so far is added, the threads still running.
    *
-   * @throws RuntimeException the first failure of a thread
+   * @throws RuntimeException the first failure of a thread (or that Error)
    */
   public void awaitIdle() {
     while (articles.get() < submitted) {
@@ -100,7 +101,7 @@ public final class ArticleWorkers<T> implements AutoCloseable {
   /**
    * Waits until every article handed over is added.
    *
-   * @throws RuntimeException the first failure of a thread
+   * @throws RuntimeException the first failure of a thread (or that Error)
    */
   public void finish() {
     stop();
@@ -146,7 +147,9 @@ public final class ArticleWorkers<T> implements AutoCloseable {
         if (failure.get() == null) {
           try {
             addOne((T) a);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // Kept for the reader, and the thread goes on taking (and skipping) tasks: a thread
+            // that died would leave the reader waiting for room in its queue, or for its articles.
             failure.compareAndSet(null, e);
           }
         }
@@ -162,9 +165,11 @@ public final class ArticleWorkers<T> implements AutoCloseable {
   }
 
   private void rethrowFailure() {
-    RuntimeException e = failure.get();
-    if (e != null) {
-      throw e;
+    switch (failure.get()) {
+      case null -> { }
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      case Throwable e -> throw new IllegalStateException(e);
     }
   }
 
