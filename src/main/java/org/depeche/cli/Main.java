@@ -2,6 +2,7 @@ package org.depeche.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,12 +73,13 @@ public final class Main {
       warmUp.setDaemon(true);
       warmUp.start();
     }
-    boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
+    boolean trace = Arrays.asList(args).contains("--stacktrace");
     // An indexing thread or a Lucene merge thread that runs out of heap: one line, and the process
     // ends at once with the exit code that says so (an index is left as of its last commit, as by a
     // kill), rather than a stack trace per thread and a run that may wait for a thread that died.
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (outOfMemory(e) == null) {
+      OutOfMemoryError oom = outOfMemory(e);
+      if (oom == null) {
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");
         e.printStackTrace();
         return;
@@ -85,7 +87,7 @@ public final class Main {
       if (trace) {
         e.printStackTrace();
       }
-      System.err.println(outOfMemoryLine(outOfMemory(e)));
+      System.err.println(outOfMemoryLine(oom));
       System.err.flush();
       Runtime.getRuntime().halt(ExitCodes.MEMORY);
     });
