@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.depeche.DepecheIndex;
 import org.depeche.QuerySyntaxException;
+import org.depeche.Ranking;
 import org.depeche.SearchOptions;
 import org.depeche.search.QueryParser;
 
@@ -123,9 +124,10 @@ final class SearchRun {
 
   private static Engine depeche(Path dir) {
     DepecheIndex index = DepecheIndex.open(dir);
-    SearchOptions top10 = SearchOptions.defaults();
+    Ranking ranking = ranking();
+    SearchOptions top10 = SearchOptions.defaults().withRanking(ranking);
     // As `depeche search --queries` runs: no snippets, no spelling suggestion.
-    SearchOptions top100 = SearchOptions.defaults().withLimit(100).withSnippets(false).withSuggestion(false);
+    SearchOptions top100 = top10.withLimit(100).withSnippets(false).withSuggestion(false);
     return new Engine() {
       @Override
       public void search(String query, int k) {
@@ -147,6 +149,32 @@ final class SearchRun {
         index.close();
       }
     };
+  }
+
+  /**
+   * The default ranking, or another to price a part of it: {@code -Dbench.articleWeight=0},
+   * {@code -Dbench.proximityWeight=0}, {@code -Dbench.allWordsFirst=false}, {@code
+   * -Dbench.rescore=false}, as {@code depeche search}'s ranking options.
+   */
+  private static Ranking ranking() {
+    Ranking r = Ranking.defaults();
+    String article = System.getProperty("bench.articleWeight");
+    if (article != null) {
+      r = r.withArticleWeight(Float.parseFloat(article));
+    }
+    String proximity = System.getProperty("bench.proximityWeight");
+    if (proximity != null) {
+      r = r.withProximityWeight(Float.parseFloat(proximity));
+    }
+    String allWords = System.getProperty("bench.allWordsFirst");
+    if (allWords != null) {
+      r = r.withAllWordsFirst(Boolean.parseBoolean(allWords));
+    }
+    String rescore = System.getProperty("bench.rescore");
+    if (rescore != null) {
+      r = r.withRescore(Boolean.parseBoolean(rescore));
+    }
+    return r;
   }
 
   private static Engine lucene(Path dir) throws Exception {
