@@ -143,24 +143,27 @@ final class EditAutomaton {
     /** The positions after reading {@code c} (-1: a letter not in the word). */
     private BitSet step(BitSet from, int c) {
       BitSet to = new BitSet();
-      for (int i = 0; i <= word.length; i++) {
-        for (int e = 0; e <= edits; e++) {
-          if (from.get(normal(i, e))) {
-            if (i < word.length && word[i] == c) {
-              to.set(normal(i + 1, e));
-            }
-            if (e < edits) {
-              to.set(normal(i, e + 1)); // c inserted
-              if (i < word.length) {
-                to.set(normal(i + 1, e + 1)); // letter i replaced by c
-              }
-              if (i + 1 < word.length && word[i + 1] == c) {
-                to.set(transposed(i, e + 1)); // letters i and i + 1 swapped: c is the second
-              }
-            }
-          }
-          if (from.get(transposed(i, e)) && word[i] == c) {
+      int transposedFrom = transposed(0, 0);
+      for (int b = from.nextSetBit(0); b >= 0; b = from.nextSetBit(b + 1)) {
+        int e = b % (edits + 1);
+        if (b >= transposedFrom) {
+          int i = b / (edits + 1) - word.length - 1;
+          if (word[i] == c) {
             to.set(normal(i + 2, e));
+          }
+          continue;
+        }
+        int i = b / (edits + 1);
+        if (i < word.length && word[i] == c) {
+          to.set(normal(i + 1, e));
+        }
+        if (e < edits) {
+          to.set(normal(i, e + 1)); // c inserted
+          if (i < word.length) {
+            to.set(normal(i + 1, e + 1)); // letter i replaced by c
+          }
+          if (i + 1 < word.length && word[i + 1] == c) {
+            to.set(transposed(i, e + 1)); // letters i and i + 1 swapped: c is the second
           }
         }
       }
@@ -168,13 +171,17 @@ final class EditAutomaton {
       return to;
     }
 
-    /** Adds the positions reached by deleting letters of the word. */
+    /**
+     * Adds the positions reached by deleting letters of the word: each one's is further on, so one
+     * pass in order reaches them all.
+     */
     private void closeOverDeletions(BitSet positions) {
-      for (int i = 0; i < word.length; i++) {
-        for (int e = 0; e < edits; e++) {
-          if (positions.get(normal(i, e))) {
-            positions.set(normal(i + 1, e + 1));
-          }
+      int transposedFrom = transposed(0, 0);
+      for (int b = positions.nextSetBit(0); b >= 0 && b < transposedFrom; b = positions.nextSetBit(b + 1)) {
+        int i = b / (edits + 1);
+        int e = b % (edits + 1);
+        if (i < word.length && e < edits) {
+          positions.set(normal(i + 1, e + 1));
         }
       }
     }
