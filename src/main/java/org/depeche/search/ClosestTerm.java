@@ -10,15 +10,14 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.FuzzyTermsEnum;
-import org.apache.lucene.search.MaxNonCompetitiveBoostAttribute;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.CharsRefBuilder;
+import org.apache.lucene.util.UnicodeUtil;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * The best correction of a term from the index's terms: what Lucene's {@link DirectSpellChecker}
@@ -34,23 +33,25 @@ import org.apache.lucene.util.CharsRefBuilder;
  * among its candidates, and the second pass, whose automaton at two edits is most of the checker's
  * cost, changes nothing. {@code ClosestTermTest} checks this against the checker itself.
  *
- * <p>Building the Levenshtein automata of a term is nearly all of a look-up's cost (on the PIAF
- * questions' unknown words, about 95 % of it; the walk of the index's terms is the rest). They
- * depend on the term's text only, not on its field or the index, and a search often looks at the
- * same text twice: the query's correction on {@code text}, then the suggestion on {@code words}
- * (a name is the same word stemmed or not). So each thread keeps the last {@value #AUTOMATA_KEPT} sets
- * of automata it built (a text's, at one or two edits), and the checker's walk reuses them
- * (through Lucene's own sharing of automata between segments); the walk itself, and so the
- * result, is the checker's.
+ * <p>Building the Levenshtein automata of a term is most of a look-up's cost (on the PIAF
+ * questions' unknown words, about 95 % of it with Lucene's; the walk of the index's terms is the
+ * rest). They are built by {@link EditAutomaton}, which accepts what Lucene's {@code
+ * LevenshteinAutomata} accept with less work, one automaton per number of edits: the pass at two
+ * edits reuses the pass at one edit's automaton to tell a candidate's edits. They depend on the
+ * term's text only, not on its field or the index, and a search often looks at the same text twice:
+ * the query's correction on {@code text}, then the suggestion on {@code words} (a name is the same
+ * word stemmed or not). So each thread keeps the last {@value #AUTOMATA_KEPT} automata it built. The
+ * walk over the terms is the checker's ({@code FuzzyTermsEnum}'s terms, edits and scores, in term
+ * order), and so is the result.
  *
  * <p>Thread-safe: the kept automata are per thread.
  */
 final class ClosestTerm {
   /**
-   * How many sets of automata (a text's, at one or two edits) a thread keeps: more than the unknown
-   * words of a long question need.
+   * How many automata (a text's at one or two edits) a thread keeps: those of 16 texts, more than the
+   * unknown words of a long question need.
    */
-  static final int AUTOMATA_KEPT = 16;
+  static final int AUTOMATA_KEPT = 32;
 
   private static final ThreadLocal<Automata> AUTOMATA = ThreadLocal.withInitial(Automata::new);
 
@@ -79,8 +80,10 @@ final class ClosestTerm {
    * DirectSpellChecker#suggestSimilar(Term, int, IndexReader, int, int, float, CharsRefBuilder)}
    * with the default distance): the terms the automaton accepts, in term order, skipping the term
    * itself, terms in no more than {@code docfreq} documents and those below {@code accuracy}, the
-   * best {@code numSug} kept by score, then term, the walk told the worst score kept once the queue
-   * is full. Only its automata come from the thread's {@link Automata}.
+   * best {@code numSug} kept by score, then term. The checker's {@code FuzzyTermsEnum} also switches
+   * to a smaller automaton once the queue is full and the worst score kept is beyond the larger
+   * one's reach: that skips only terms that could not enter the queue, so walking on without it
+   * keeps the same terms. Its automata come from the thread's {@link Automata}.
    *
    * <p>One instance serves one call.
    */
@@ -111,12 +114,26 @@ final class ClosestTerm {
       if (terms == null) {
         return List.of();
       }
-      FuzzyTermsEnum e = automata.termsEnum(terms, term, editDistance, Math.max(getMinPrefix(), editDistance - 1));
+      String text = term.text();
+      int prefix = Math.max(getMinPrefix(), editDistance - 1);
+      CompiledAutomaton[] within = new CompiledAutomaton[editDistance + 1];
+      for (int k = 1; k <= editDistance; k++) {
+        within[k] = automata.of(text, k, prefix);
+      }
+      int termLength = text.codePointCount(0, text.length());
+      TermsEnum e = within[editDistance].getTermsEnum(terms);
       PriorityQueue<ScoreTerm> queue = new PriorityQueue<>();
-      BytesRef queryTerm = new BytesRef(term.text());
+      BytesRef queryTerm = term.bytes();
       ScoreTerm st = new ScoreTerm();
       for (BytesRef candidate = e.next(); candidate != null; candidate = e.next()) {
-        float score = e.getBoost();
+        // The candidate's edits and score as FuzzyTermsEnum computes them.
+        int ed = editDistance;
+        while (ed > 0 && (ed == 1 ? candidate.bytesEquals(queryTerm)
+            : within[ed - 1].runAutomaton.run(candidate.bytes, candidate.offset, candidate.length))) {
+          ed--;
+        }
+        float score = ed == 0 ? 1.0f
+            : 1.0f - ((float) ed / (float) Math.min(UnicodeUtil.codePointCount(candidate), termLength));
         if (queue.size() >= numSug && score <= queue.peek().boost) {
           continue;
         }
@@ -134,28 +151,26 @@ final class ClosestTerm {
         st.score = score;
         queue.offer(st);
         st = queue.size() > numSug ? queue.poll() : new ScoreTerm();
-        e.setMaxNonCompetitiveBoost(queue.size() >= numSug ? queue.peek().boost : Float.NEGATIVE_INFINITY);
       }
       return queue;
     }
   }
 
-  /** How many sets of automata (a text's, at a number of edits) this thread has built. */
+  /** How many automata (a text's, at a number of edits) this thread has built. */
   static long automataBuilt() {
     return AUTOMATA.get().built;
   }
 
   /**
-   * The last {@value #AUTOMATA_KEPT} sets of Levenshtein automata a thread built, by text, edits and
-   * prefix, the least recently used dropped first: each in the attributes through which Lucene's {@link FuzzyTermsEnum} shares its
-   * automata between the segments of a {@link FuzzyQuery}.
+   * The last {@value #AUTOMATA_KEPT} automata a thread built, by text, edits and prefix, the least
+   * recently used dropped first.
    */
   private static final class Automata {
     private record Key(String text, int edits, int prefix) {}
 
-    private final Map<Key, AttributeSource> kept = new LinkedHashMap<>(AUTOMATA_KEPT * 2, 0.75f, true) {
+    private final Map<Key, CompiledAutomaton> kept = new LinkedHashMap<>(AUTOMATA_KEPT * 2, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, AttributeSource> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, CompiledAutomaton> eldest) {
         return size() > AUTOMATA_KEPT;
       }
     };
@@ -163,30 +178,14 @@ final class ClosestTerm {
     private long built;
 
     /**
-     * The checker's enum of {@code terms} at most {@code edits} from {@code term} (transpositions
-     * counting as one), with the automata kept for its text, or built and kept.
+     * The automaton of the terms at most {@code edits} from {@code text} (transpositions counting
+     * as one) beginning with its first {@code prefix} code points, kept or built and kept.
      */
-    FuzzyTermsEnum termsEnum(Terms terms, Term term, int edits, int prefix) throws IOException {
-      AttributeSource atts = kept.computeIfAbsent(new Key(term.text(), edits, prefix), k -> {
+    CompiledAutomaton of(String text, int edits, int prefix) {
+      return kept.computeIfAbsent(new Key(text, edits, prefix), k -> {
         built++;
-        return new AttributeSource();
+        return new CompiledAutomaton(EditAutomaton.of(text, prefix, edits), true, false);
       });
-      // As a new enum starts: no score is yet out of the running (what the walk last told it is not).
-      MaxNonCompetitiveBoostAttribute bottom = atts.addAttribute(MaxNonCompetitiveBoostAttribute.class);
-      bottom.setMaxNonCompetitiveBoost(Float.NEGATIVE_INFINITY);
-      bottom.setCompetitiveTerm(null);
-      return new Fuzzy(term, edits, prefix).termsEnum(terms, atts);
-    }
-  }
-
-  /** Opens a {@link FuzzyTermsEnum} on given attributes, as a {@link FuzzyQuery} does per segment. */
-  private static final class Fuzzy extends FuzzyQuery {
-    Fuzzy(Term term, int edits, int prefix) {
-      super(term, edits, prefix, FuzzyQuery.defaultMaxExpansions, true);
-    }
-
-    FuzzyTermsEnum termsEnum(Terms terms, AttributeSource atts) throws IOException {
-      return (FuzzyTermsEnum) getTermsEnum(terms, atts);
     }
   }
 }
