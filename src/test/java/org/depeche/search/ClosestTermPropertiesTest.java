@@ -1,6 +1,7 @@
 package org.depeche.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,8 @@ class ClosestTermPropertiesTest {
     StringBuilder b = new StringBuilder(word);
     for (int k = 0; k < n; k++) {
       int at = b.isEmpty() ? 0 : random.nextInt(b.length());
-      String letter = random.nextInt(20) == 0 ? "\uD83D\uDE00" : String.valueOf(LETTERS.charAt(random.nextInt(LETTERS.length())));
+      String letter = random.nextInt(20) == 0 ? "\uD83D\uDE00"
+          : String.valueOf(LETTERS.charAt(random.nextInt(LETTERS.length())));
       switch (random.nextInt(4)) {
         case 0 -> b.insert(at, letter);
         case 1 -> {
@@ -135,7 +137,7 @@ class ClosestTermPropertiesTest {
       }
     }
     // Not a vacuous comparison: most misspellings have a correction.
-    org.junit.jupiter.api.Assertions.assertTrue(found > 800, found + " suggestions");
+    assertTrue(found > 800, found + " suggestions");
   }
 
   @Test
