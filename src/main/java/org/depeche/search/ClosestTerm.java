@@ -2,9 +2,9 @@ package org.depeche.search;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -40,9 +40,9 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * edits reuses the pass at one edit's automaton to tell a candidate's edits. They depend on the
  * term's text only, not on its field or the index, and a search often looks at the same text twice:
  * the query's correction on {@code text}, then the suggestion on {@code words} (a name is the same
- * word stemmed or not). So each thread keeps the last {@value #AUTOMATA_KEPT} automata it built. The
- * walk over the terms is the checker's ({@code FuzzyTermsEnum}'s terms, edits and scores, in term
- * order), and so is the result.
+ * word stemmed or not). So each thread keeps the last {@value #AUTOMATA_KEPT} automata it built, in
+ * at most {@value #BYTES_KEPT} bytes. The walk over the terms is the checker's ({@code
+ * FuzzyTermsEnum}'s terms, edits and scores, in term order), and so is the result.
  *
  * <p>Thread-safe: the kept automata are per thread.
  */
@@ -52,6 +52,13 @@ final class ClosestTerm {
    * unknown words of a long question need.
    */
   static final int AUTOMATA_KEPT = 32;
+
+  /**
+   * How much memory a thread's kept automata may take: those of 16 words of up to about 20 letters
+   * fit (0.4 MB a word, at one and two edits), where those of 16 words of 255 letters, the longest
+   * the tokenizer gives, would take 100 to 200 MB, kept for as long as the thread lives.
+   */
+  static final long BYTES_KEPT = 8L << 20;
 
   private static final ThreadLocal<Automata> AUTOMATA = ThreadLocal.withInitial(Automata::new);
 
@@ -161,31 +168,47 @@ final class ClosestTerm {
     return AUTOMATA.get().built;
   }
 
+  /** The memory the automata this thread keeps take, in bytes (Lucene's estimate). */
+  static long keptBytes() {
+    return AUTOMATA.get().bytes;
+  }
+
   /**
    * The last {@value #AUTOMATA_KEPT} automata a thread built, by text, edits and prefix, the least
-   * recently used dropped first.
+   * recently used dropped first, and fewer when they take more than {@value #BYTES_KEPT} bytes.
    */
   private static final class Automata {
     private record Key(String text, int edits, int prefix) {}
 
-    private final Map<Key, CompiledAutomaton> kept = new LinkedHashMap<>(AUTOMATA_KEPT * 2, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, CompiledAutomaton> eldest) {
-        return size() > AUTOMATA_KEPT;
-      }
-    };
+    private record Kept(CompiledAutomaton automaton, long bytes) {}
+
+    private final LinkedHashMap<Key, Kept> kept = new LinkedHashMap<>(AUTOMATA_KEPT * 2, 0.75f, true);
 
     private long built;
+    private long bytes;
 
     /**
      * The automaton of the terms at most {@code edits} from {@code text} (transpositions counting
      * as one) beginning with its first {@code prefix} code points, kept or built and kept.
      */
     CompiledAutomaton of(String text, int edits, int prefix) {
-      return kept.computeIfAbsent(new Key(text, edits, prefix), k -> {
-        built++;
-        return new CompiledAutomaton(EditAutomaton.of(text, prefix, edits), true, false);
-      });
+      Key key = new Key(text, edits, prefix);
+      Kept known = kept.get(key);
+      if (known != null) {
+        return known.automaton();
+      }
+      built++;
+      CompiledAutomaton automaton = new CompiledAutomaton(EditAutomaton.of(text, prefix, edits), true, false);
+      Kept added = new Kept(automaton, automaton.ramBytesUsed());
+      kept.put(key, added);
+      bytes += added.bytes();
+      // The least recently used first; the one just built last, dropped too when it alone is too large.
+      Iterator<Kept> eldest = kept.values().iterator();
+      while (kept.size() > AUTOMATA_KEPT || bytes > BYTES_KEPT) {
+        bytes -= eldest.next().bytes();
+        eldest.remove();
+      }
+      return automaton;
     }
   }
 }

@@ -156,6 +156,28 @@ class ClosestTermTest {
     }
   }
 
+  @Test
+  void keepsAutomataOfLongWordsWithinTheThreadsBudget() throws IOException {
+    // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet the index does
+    // not hold: about 11 MB of automata each at one and two edits.
+    java.util.Random random = new java.util.Random(5);
+    for (int w = 0; w < ClosestTerm.AUTOMATA_KEPT / 2; w++) {
+      StringBuilder word = new StringBuilder();
+      for (int i = 0; i < 255; i++) {
+        word.append((char) (0x0E01 + random.nextInt(45)));
+      }
+      Term term = new Term(FIELD, word.toString());
+      assertEquals(null, ClosestTerm.of(term, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100));
+      assertTrue(ClosestTerm.keptBytes() <= ClosestTerm.BYTES_KEPT,
+          ClosestTerm.keptBytes() + " bytes kept after " + (w + 1) + " words");
+    }
+    // Short words are kept as before: a second look-up builds nothing.
+    assertEquals("bamako", closest(new Term(FIELD, "bamakko"), reader));
+    long built = ClosestTerm.automataBuilt();
+    assertEquals("bamako", closest(new Term(FIELD, "bamakko"), reader));
+    assertEquals(built, ClosestTerm.automataBuilt());
+  }
+
   private static String closest(Term term, DirectoryReader in) throws IOException {
     return ClosestTerm.of(term, in, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100).string;
   }

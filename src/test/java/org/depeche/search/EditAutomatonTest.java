@@ -2,8 +2,10 @@ package org.depeche.search;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -35,6 +37,34 @@ class EditAutomatonTest {
           assertTrue(Operations.isEmpty(Operations.minus(ours, lucene, Integer.MAX_VALUE)), context + ": accepts more");
           assertTrue(Operations.isEmpty(Operations.minus(lucene, ours, Integer.MAX_VALUE)), context + ": accepts less");
         }
+      }
+    }
+  }
+
+  @Test
+  void buildsTheAutomataOfVeryLongWordsInLinearlyManyStatesAsLuceneDoes() {
+    // 200 letters: of two letters (repeats everywhere), of the alphabet, and 200 distinct letters.
+    java.util.Random random = new java.util.Random(200);
+    StringBuilder two = new StringBuilder();
+    StringBuilder alphabet = new StringBuilder();
+    StringBuilder distinct = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      two.append("ab".charAt(random.nextInt(2)));
+      alphabet.append((char) ('a' + random.nextInt(26)));
+      distinct.append((char) (0x4E00 + i));
+    }
+    for (String word : List.of(two.toString(), alphabet.toString(), distinct.toString())) {
+      for (int edits = 1; edits <= 2; edits++) {
+        int n = edits;
+        Automaton ours = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> EditAutomaton.of(word, 1, n));
+        Automaton lucene = new LevenshteinAutomata(word.substring(1), true).toAutomaton(edits, word.substring(0, 1));
+        String context = word.charAt(0) + "… at " + edits + " edits: " + ours.getNumStates() + " states, Lucene's "
+            + lucene.getNumStates();
+        // Lucene's own bound is linear too: 20 states a letter at two edits is far above either.
+        assertTrue(ours.getNumStates() <= 20 * (word.length() + 1), context);
+        assertTrue(ours.getNumStates() <= lucene.getNumStates() * 1.15, context);
+        assertTrue(Operations.run(ours, word.substring(0, 150) + "x" + word.substring(150)), context);
+        assertFalse(Operations.run(ours, word.substring(0, 100) + "xyz" + word.substring(100)), context);
       }
     }
   }
