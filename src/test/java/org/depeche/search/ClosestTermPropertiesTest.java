@@ -4,23 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
@@ -49,14 +39,7 @@ class ClosestTermPropertiesTest {
   @BeforeAll
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer(CharArraySet.EMPTY_SET)))) {
-      for (String line : Files.readAllLines(Path.of("corpus/orangesum-selection.jsonl"), StandardCharsets.UTF_8)) {
-        Document d = new Document();
-        d.add(new TextField(FIELD, line, Field.Store.NO));
-        w.addDocument(d);
-      }
-    }
-    reader = DirectoryReader.open(dir);
+    reader = ClosestTermTest.selection(dir, FIELD);
     words = new ArrayList<>();
     TermsEnum terms = MultiTerms.getTerms(reader, FIELD).iterator();
     for (BytesRef t = terms.next(); t != null; t = terms.next()) {

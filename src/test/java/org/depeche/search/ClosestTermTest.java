@@ -44,14 +44,22 @@ class ClosestTermTest {
   @BeforeAll
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
+    reader = selection(dir, FIELD);
+  }
+
+  /**
+   * Indexes the words of the shipped OrangeSum selection into {@code dir}, one document per article
+   * in {@code field}, with no stop words; returns a reader of it.
+   */
+  static DirectoryReader selection(ByteBuffersDirectory dir, String field) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer(CharArraySet.EMPTY_SET)))) {
       for (String line : Files.readAllLines(Path.of("corpus/orangesum-selection.jsonl"), StandardCharsets.UTF_8)) {
         Document d = new Document();
-        d.add(new TextField(FIELD, line, Field.Store.NO));
+        d.add(new TextField(field, line, Field.Store.NO));
         w.addDocument(d);
       }
     }
-    reader = DirectoryReader.open(dir);
+    return DirectoryReader.open(dir);
   }
 
   @AfterAll

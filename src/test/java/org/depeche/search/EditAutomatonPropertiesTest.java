@@ -56,7 +56,11 @@ class EditAutomatonPropertiesTest {
         Arbitraries.of(alphabet).list().ofMinSize(30).ofMaxSize(60).map(letters -> String.join("", letters)));
   }
 
-  private static void assertSameLanguage(String text, int prefix, int edits) {
+  /**
+   * Asserts that {@link EditAutomaton} accepts what Lucene's automaton accepts for the same text,
+   * prefix and edits, and is deterministic without dead states.
+   */
+  static void assertSameLanguage(String text, int prefix, int edits) {
     int[] cps = text.codePoints().toArray();
     int p = Math.min(prefix, cps.length);
     String head = new String(cps, 0, p);

@@ -25,17 +25,7 @@ class EditAutomatonTest {
     for (String word : WORDS) {
       for (int edits = 0; edits <= LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE; edits++) {
         for (int prefix = 0; prefix <= 2; prefix++) {
-          int[] cps = word.codePoints().toArray();
-          int p = Math.min(prefix, cps.length);
-          String head = new String(cps, 0, p);
-          String rest = new String(cps, p, cps.length - p);
-          Automaton lucene = new LevenshteinAutomata(rest, true).toAutomaton(edits, head);
-          Automaton ours = EditAutomaton.of(word, prefix, edits);
-          String context = word + " at " + edits + " edits, prefix " + prefix;
-          assertTrue(ours.isDeterministic(), context);
-          assertFalse(Operations.hasDeadStates(ours), context);
-          assertTrue(Operations.isEmpty(Operations.minus(ours, lucene, Integer.MAX_VALUE)), context + ": accepts more");
-          assertTrue(Operations.isEmpty(Operations.minus(lucene, ours, Integer.MAX_VALUE)), context + ": accepts less");
+          EditAutomatonPropertiesTest.assertSameLanguage(word, prefix, edits);
         }
       }
     }
