@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.depeche.DepecheIndex;
 import org.depeche.QuerySyntaxException;
 import org.depeche.Ranking;
@@ -158,23 +159,16 @@ final class SearchRun {
    */
   private static Ranking ranking() {
     Ranking r = Ranking.defaults();
-    String article = System.getProperty("bench.articleWeight");
-    if (article != null) {
-      r = r.withArticleWeight(Float.parseFloat(article));
-    }
-    String proximity = System.getProperty("bench.proximityWeight");
-    if (proximity != null) {
-      r = r.withProximityWeight(Float.parseFloat(proximity));
-    }
-    String allWords = System.getProperty("bench.allWordsFirst");
-    if (allWords != null) {
-      r = r.withAllWordsFirst(Boolean.parseBoolean(allWords));
-    }
-    String rescore = System.getProperty("bench.rescore");
-    if (rescore != null) {
-      r = r.withRescore(Boolean.parseBoolean(rescore));
-    }
-    return r;
+    r = set(r, "bench.articleWeight", (x, v) -> x.withArticleWeight(Float.parseFloat(v)));
+    r = set(r, "bench.proximityWeight", (x, v) -> x.withProximityWeight(Float.parseFloat(v)));
+    r = set(r, "bench.allWordsFirst", (x, v) -> x.withAllWordsFirst(Boolean.parseBoolean(v)));
+    return set(r, "bench.rescore", (x, v) -> x.withRescore(Boolean.parseBoolean(v)));
+  }
+
+  /** {@code ranking} with the setting of a system property applied, or as it is when that is unset. */
+  private static Ranking set(Ranking ranking, String property, BiFunction<Ranking, String, Ranking> with) {
+    String value = System.getProperty(property);
+    return value == null ? ranking : with.apply(ranking, value);
   }
 
   private static Engine lucene(Path dir) throws Exception {
