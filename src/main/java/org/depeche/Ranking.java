@@ -16,9 +16,10 @@ package org.depeche;
  *     and shows each one's best passage ({@value #DEFAULT_ARTICLE_WEIGHT} by default)
  * @param allWordsFirst whether passages holding every word of the query in their own text come
  *     before the others (yes by default)
- * @param proximityWeight how much two words that follow each other in the query score again when
- *     they are within a few words of each other in the text, as a share of their BM25 score as a
- *     phrase ({@value #DEFAULT_PROXIMITY_WEIGHT} by default; 0 for none)
+ * @param proximityWeight how much two words that follow each other in the query add to their
+ *     article's score when they are within a few words of each other in its text, as a share of
+ *     their BM25 score as a phrase ({@value #DEFAULT_PROXIMITY_WEIGHT} by default; 0 for none);
+ *     passages are not scored for it, so it changes nothing at an article weight of 0
  * @param rescore whether the best passages, ranked in their article's context (an article weight
  *     above 0), are re-scored with a few lexical features and weights learned on the dev queries
  *     (yes by default; see {@code org.depeche.search.Rescorer} and the README's Ranking section)

@@ -62,13 +62,16 @@ class RankingTest {
   }
 
   @Test
-  void proximityRaisesThePassageWhereConsecutiveWordsAreNear() {
+  void proximityRaisesTheArticleWhereConsecutiveWordsAreNearNotThePassageAlone() {
     try (DepecheIndex index = DepecheIndex.openForWriting(dir)) {
       index.add(Article.builder("near").text("Un trafic de drogue a été démantelé hier soir à Dijon par la police.").build());
       index.add(Article.builder("far").text("La drogue venait d'un trafic.").build());
       index.commit();
-      assertEquals("far#0", ids(index, "trafic drogue", plain()).getFirst());
-      assertEquals("near#0", ids(index, "trafic drogue", plain().withProximityWeight(1)).getFirst());
+      Ranking context = plain().withArticleWeight(1);
+      assertEquals("far#0", ids(index, "trafic drogue", context).getFirst());
+      assertEquals("near#0", ids(index, "trafic drogue", context.withProximityWeight(3)).getFirst());
+      // The passages alone have no proximity clauses.
+      assertEquals(ids(index, "trafic drogue", plain()), ids(index, "trafic drogue", plain().withProximityWeight(1)));
     }
   }
 

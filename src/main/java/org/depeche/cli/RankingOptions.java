@@ -19,8 +19,8 @@ final class RankingOptions {
             + "each of its passages' (default: " + Ranking.DEFAULT_ARTICLE_WEIGHT + "; 0 ranks each passage alone).")
         .build());
     spec.addOption(OptionSpec.builder("--proximity").paramLabel("W").type(Float.class)
-        .description("How much two consecutive words of the query score again when they are near "
-            + "each other in the text (default: " + Ranking.DEFAULT_PROXIMITY_WEIGHT + "; 0 for none).")
+        .description("How much two consecutive words of the query add to their article's score when "
+            + "they are near each other in its text (default: " + Ranking.DEFAULT_PROXIMITY_WEIGHT + "; 0 for none).")
         .build());
     spec.addOption(OptionSpec.builder("--all-words-first").type(boolean.class).negatable(true)
         .defaultValue("true").fallbackValue("true")

@@ -54,8 +54,7 @@ import org.depeche.search.ParsedQuery.Item;
  * of its article. When a query has two or more groups, a passage that holds all of them in its own
  * text gets {@link #ALL_WORDS_BONUS} on top (up to {@value #MAX_WORDS_FOR_EXTRAS} groups), which
  * puts such passages before those that miss a word or find it only in the title. Words that the
- * analyzer drops entirely (stop words such as {@code le}, {@code de}) are ignored. Two words that follow each other in the query score again
- * when they are near each other in the text (see {@code proximity}).
+ * analyzer drops entirely (stop words such as {@code le}, {@code de}) are ignored.
  *
  * <p>A plain word (not quoted, not a prefix, in no {@code field:}) of which no passage holds a term
  * is looked for as the closest term the index holds too, at the same place: questions and
@@ -64,7 +63,11 @@ import org.depeche.search.ParsedQuery.Item;
  * #MAX_CORRECTIONS} such words of a query are corrected.
  *
  * <p>The same words are also compiled into a query on the whole text of articles, which {@link
- * ArticleContext} adds to the score of each passage of an article.
+ * ArticleContext} adds to the score of each passage of an article; there two words that follow each
+ * other in the query score again when they are near each other in the text (see {@code
+ * proximity}). The passage query has no such clauses: over every passage they took a fifth to a
+ * quarter of a search's CPU and, with the article's and the re-scoring, bought nothing
+ * (docs/performance.md, "Proximity at re-scoring (prox17)").
  *
  * <p>A prefix ({@code britanniq*}) stands for the words of the index that begin with it, looked up
  * unstemmed in {@link Schema#WORDS} ({@code britannique}, {@code britanniques}), then searched by
@@ -147,9 +150,9 @@ public final class QueryCompiler {
    *
    * @param allWordsFirst whether a passage holding every group in its own text gets {@link
    *     #ALL_WORDS_BONUS}
-   * @param proximity the weight of the proximity clauses: for each two words that follow each
-   *     other in the query (not in quotes, {@code OR} groups or field prefixes), the two terms as a
-   *     phrase with slop {@value #PROXIMITY_SLOP} (in order with up to 3 words between them, or
+   * @param proximity the weight of the article query's proximity clauses: for each two words that
+   *     follow each other in the query (not in quotes, {@code OR} groups or field prefixes), the two
+   *     terms as a phrase with slop {@value #PROXIMITY_SLOP} (in order with up to 3 words between them, or
    *     reversed with up to 1), scored by BM25 like a phrase;
    *     {@code "trafic de drogue"} adds {@code "trafic drogu"~3}; the first {@value
    *     #MAX_WORDS_FOR_EXTRAS} pairs. 0 adds none.
@@ -243,9 +246,6 @@ public final class QueryCompiler {
         pairs(runs, Schema.ARTICLE_TEXT, docFreqs).forEach(q -> b.add(new BoostQuery(q, proximity), Occur.SHOULD));
       }
       article = b.build();
-    }
-    if (proximity > 0) {
-      pairs(runs, Schema.TEXT, docFreqs).forEach(q -> top.add(new BoostQuery(q, proximity), Occur.SHOULD));
     }
     return new Compiled(top.build(), article, Set.copyOf(highlight));
   }
