@@ -55,8 +55,9 @@ final class ClosestTerm {
 
   /**
    * How much memory a thread's kept automata may take: those of 16 words of up to about 20 letters
-   * fit (0.4 MB a word, at one and two edits), where those of 16 words of 255 letters, the longest
-   * the tokenizer gives, would take 100 to 200 MB, kept for as long as the thread lives.
+   * fit (0.16 MB a word, at one and two edits), where those of 16 words of 255 letters, the longest
+   * the tokenizer gives, would take 40 to 300 MB (one script of 1-byte letters to fourteen scripts
+   * of 1 to 4 bytes), kept for as long as the thread lives.
    */
   static final long BYTES_KEPT = 8L << 20;
 

@@ -167,7 +167,7 @@ class ClosestTermTest {
   @Test
   void keepsAutomataOfLongWordsWithinTheThreadsBudget() throws IOException {
     // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet the index does
-    // not hold: about 11 MB of automata each at one and two edits.
+    // not hold: about 5.8 MB of automata each at one and two edits, so the second evicts the first.
     java.util.Random random = new java.util.Random(5);
     for (int w = 0; w < ClosestTerm.AUTOMATA_KEPT / 2; w++) {
       StringBuilder word = new StringBuilder();
