@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -22,6 +24,7 @@ import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.depeche.Article;
 import org.depeche.DepecheIndex;
@@ -30,6 +33,7 @@ import org.depeche.SearchOptions;
 import org.depeche.SearchResults;
 import org.depeche.Snippet;
 import org.depeche.TextAnalyzer;
+import org.depeche.index.PassageRecord;
 import org.depeche.index.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +236,37 @@ class SnippetsOnEveryReaderTest {
         writes.get();
       } finally {
         writer.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void seeksATermTheSearchDidNotLookUpOnlyInTheSegmentsOfTheHits() throws IOException {
+    // A prefix's words and a phrase's (a synonym's) are looked up by their Lucene queries, not
+    // through DocFreqs: the snippets seek them in the segments they read, as before DocFreqs, not in all.
+    AtomicInteger seeks = new AtomicInteger();
+    DirectoryReader counting = IndexedSnippetsTest.counting(segments, seeks);
+    LeafReaderContext last = counting.leaves().getLast();
+    assertTrue(counting.leaves().size() >= 2, counting.leaves().size() + " segments");
+    // The passages of the last segment (an article's own document has no passage id).
+    int[] docs = Arrays.stream(new IndexSearcher(counting).search(
+            TermRangeQuery.newStringRange(Schema.PASSAGE_ID, null, null, true, true), 1000).scoreDocs)
+        .mapToInt(sd -> sd.doc)
+        .filter(d -> d >= last.docBase)
+        .toArray();
+    assertTrue(docs.length > 0);
+    List<String> texts = Arrays.stream(PassageRecord.read(counting, docs)).map(PassageRecord::text).toList();
+    for (String query : List.of("secur*", "ONU", "\"sécurité durable\" milit*")) {
+      DocFreqs docFreqs = new DocFreqs(counting);
+      Set<String> terms = QueryCompiler.compile(Synonyms.defaults().expand(QueryParser.parse(query)), ANALYZER,
+          docFreqs, true, 0).highlightTerms();
+      seeks.set(0);
+      List<Snippet> snippets = SnippetMaker.snippets(docFreqs, docs, texts, terms, ANALYZER,
+          SnippetMaker.DEFAULT_MAX_CHARS);
+      assertTrue(seeks.get() <= terms.size(), query + ": " + seeks.get() + " seeks for " + terms.size() + " terms");
+      for (int i = 0; i < docs.length; i++) {
+        assertEquals(SnippetMaker.snippet(texts.get(i), terms, ANALYZER, SnippetMaker.DEFAULT_MAX_CHARS),
+            snippets.get(i), query);
       }
     }
   }
