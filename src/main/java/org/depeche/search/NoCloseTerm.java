@@ -41,7 +41,7 @@ final class NoCloseTerm {
   static final int WORTH_CHECKING = 200;
 
   /** How many terms the walk may read per unit of length times distinct letters. */
-  static final int TERMS_PER_UNIT = 16;
+  static final int TERMS_PER_UNIT = 64;
 
   private NoCloseTerm() {}
 
