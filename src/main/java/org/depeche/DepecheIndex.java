@@ -77,8 +77,8 @@ public final class DepecheIndex implements Closeable {
    * read again by the next run whether or not some of its articles were committed, so a run does
    * not commit in the middle of a file: such a commit would only show searches part of the file,
    * and it flushes one segment per indexing thread, which every search then pays for (per-segment
-   * set-up: docs/performance.md, "Fewer segments from a bulk run (seg16)") unless a merge rewrites
-   * them.
+   * set-up: docs/performance-history.md, "Fewer segments from a bulk run (seg16)") unless a merge
+   * rewrites them.
    */
   static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -246,8 +246,8 @@ public final class DepecheIndex implements Closeable {
       Analyzer lucene = Schema.analyzer(choice);
       // Segments as plain files, not packed into compound files (.cfs): packing copied every
       // flushed segment once more, twice the bytes written, for 3 % of indexing CPU
-      // (docs/performance.md, "Compound files (cfs15)"). Without the ratio, a merge's segment
-      // under a tenth of the index would still be packed.
+      // (docs/performance-history.md, "Compound files (cfs15)"). Without the ratio, a merge's
+      // segment under a tenth of the index would still be packed.
       TieredMergePolicy merges = new TieredMergePolicy();
       merges.setNoCFSRatio(0.0);
       IndexWriterConfig config = new IndexWriterConfig(lucene)

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The segments a bulk run leaves: a run commits between files, never in the middle of one, and
  * the writer's buffer grows with the heap up to a ceiling, so that indexing one large file from
- * empty leaves one segment per indexing thread. docs/performance.md, "Fewer segments from a bulk
- * run (seg16)".
+ * empty leaves one segment per indexing thread. docs/performance-history.md, "Fewer segments from a
+ * bulk run (seg16)".
  */
 class BulkRunLayoutTest {
   private static final long MB = 1024 * 1024;

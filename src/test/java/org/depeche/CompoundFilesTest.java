@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The index's file layout: depeche writes each segment's files as they are, not packed into one
  * compound file ({@code .cfs}), and still reads and extends an index written with compound files
- * (every index before this change). docs/performance.md, "Compound files (cfs15)".
+ * (every index before this change). docs/performance-history.md, "Compound files (cfs15)".
  */
 class CompoundFilesTest {
 

@@ -32,7 +32,7 @@ public final class Main {
    * The subcommands by name, in the order of {@code depeche --help}: each an annotated class, or
    * the model of a command declared with picocli's programmatic API. Picocli builds a command's
    * model by reflection over its annotations; building all of them cost a search process a tenth
-   * of its CPU, so a command line gets only the subcommand it names (docs/performance.md).
+   * of its CPU, so a command line gets only the subcommand it names (docs/performance-history.md).
    */
   private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -58,10 +58,11 @@ public final class Main {
     VECTOR_LOG.setLevel(Level.SEVERE);
     if ("search".equals(subcommand(args))) {
       // Work a search does before it reads the index, on another core while this thread builds the
-      // command line (docs/performance.md): Lucene's MMapDirectory, when first used, starts the JVM's
-      // management beans (to read JVM options) and links posix_madvise through the foreign-function
-      // API (about 90 ms of CPU at load 8); then the dictionary depeche's analyzer reads (13 ms).
-      // Either is done once, by whichever thread comes first; a failure is the search's to report.
+      // command line (docs/performance-history.md): Lucene's MMapDirectory, when first used, starts
+      // the JVM's management beans (to read JVM options) and links posix_madvise through the
+      // foreign-function API (about 90 ms of CPU at load 8); then the dictionary depeche's analyzer
+      // reads (13 ms). Either is done once, by whichever thread comes first; a failure is the
+      // search's to report.
       Thread warmUp = new Thread(() -> {
         try {
           MMapDirectory.supportsMadvise();

@@ -29,9 +29,9 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>Declared with picocli's programmatic API ({@link #model()}), not its annotations: reading
  * annotations makes the JVM generate a proxy class for each annotation type, and picocli reflect
- * over every field; in a search process that was most of picocli's CPU time (docs/performance.md).
- * {@link DepecheCommand} and {@link RankingOptions}, which a search builds too, are declared so
- * for the same reason; the other commands keep their annotations.
+ * over every field; in a search process that was most of picocli's CPU time
+ * (docs/performance-history.md). {@link DepecheCommand} and {@link RankingOptions}, which a search
+ * builds too, are declared so for the same reason; the other commands keep their annotations.
  */
 final class SearchCommand implements Callable<Integer> {
   private static final ITypeConverter<Path> PATH = Path::of;
@@ -231,8 +231,9 @@ final class SearchCommand implements Callable<Integer> {
    * the default options (no filter) and this one's grouping that finds some, reading the hits and
    * making their snippets, printed as this one prints. The AOT cache is made from the classes the
    * recording search loads: from a search that found nothing, without this, it lacked those of the
-   * hits, and every later search took about 17 % longer until the next build (docs/performance.md).
-   * Never changes the command's output or exit code: a failure here only makes a smaller cache.
+   * hits, and every later search took about 17 % longer until the next build
+   * (docs/performance-history.md). Never changes the command's output or exit code: a failure here
+   * only makes a smaller cache.
    *
    * @return whether one of its searches found passages
    */
@@ -260,7 +261,7 @@ final class SearchCommand implements Callable<Integer> {
   /**
    * Tells the launcher that this search loaded none of the classes of reading and printing hits:
    * a cache made from it made every later search take about 45 % more CPU, until the next build
-   * (docs/performance.md, qa16). Never changes the command's output or exit code.
+   * (docs/performance-history.md, qa16). Never changes the command's output or exit code.
    */
   private static void unfitForTraining(Path marker) {
     try {

@@ -20,7 +20,7 @@ import org.depeche.passage.Passage;
  * What a search shows of a passage, kept in the index as binary doc values ({@link Schema#RECORD})
  * rather than as stored fields: a hit is read by two seeks and copies, where stored fields
  * decompress a block of several kilobytes per hit (half the time of a top-100 search, see
- * docs/performance.md). The passage's document holds its number and text; its article's own
+ * docs/performance-history.md). The passage's document holds its number and text; its article's own
  * document, the id, title, date, source and url, once for all its passages (they were 45 % of the
  * bytes when each passage held them).
  *

@@ -19,7 +19,7 @@ import org.depeche.passage.quote.Quotation;
  * The quotations of a passage, kept in the index as one binary doc value ({@link Schema#QUOTES})
  * rather than as stored fields: a hit's quotations are read by a seek and a copy, where stored
  * fields decompressed a block of several passages for each quoting hit (7 % of a search's CPU, see
- * docs/performance.md).
+ * docs/performance-history.md).
  *
  * <pre>{@code
  * QuoteValues.read(reader, new int[] {42, 7});   // [[Quotation[text=Nous devons…, speaker=James Heappey, role=…]], []]

@@ -56,8 +56,8 @@ public final class ArticleContext {
   /**
    * The number of best articles whose passages get their article's share, for any limit: 30 ranks
    * the top 10 of both dev sets as 100 did (MRR@10 no lower on any half, docs/relevance.md)
-   * for about a fifth less CPU per search (docs/performance.md, "Article context: depth and pairs
-   * against relevance").
+   * for about a fifth less CPU per search (docs/performance-history.md, "Article context: depth and
+   * pairs against relevance").
    */
   static final int CANDIDATES = 30;
 

@@ -96,7 +96,7 @@ public final class PassageSearch {
     if (options.speaker() != null && query.isBlank()) {
       // Every passage quoting the speaker (Filters adds the speaker), in index order.
       Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, null,
-          Set.of(), options);
+          Set.of(), new DocFreqs(searcher.getIndexReader()), options);
       return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
           found.facets(), null);
     }
@@ -111,7 +111,7 @@ public final class PassageSearch {
     Found found = compiled.query() == null
         ? new Found(0, List.of(), List.of(), List.of())
         : run(searcher, analyzer, compiled.query(), compiled.articleQuery(), rescore, compiled.highlightTerms(),
-            options);
+            docFreqs, options);
     // The suggester looks up each word and runs a fuzzy match on the rare ones: most of a search's
     // cost on long queries, for nothing when the results already answer the query.
     String suggestion = options.suggest() && leaveRoomForSuggestion(found, parsed, options)
@@ -156,7 +156,7 @@ public final class PassageSearch {
         }
       }
     });
-    Found found = run(searcher, analyzer, query, null, null, terms, options);
+    Found found = run(searcher, analyzer, query, null, null, terms, new DocFreqs(searcher.getIndexReader()), options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
   }
@@ -196,13 +196,14 @@ public final class PassageSearch {
    *
    * @param articleQuery the query on articles' whole text for {@link ArticleContext}, or null
    * @param rescore the query prepared for {@link Rescorer}, or null for no re-scoring
+   * @param docFreqs the terms' states the search looked up already: the snippets' postings start there
    */
   private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Query articleQuery,
-      Rescorer.Prepared rescore, Set<String> highlight, SearchOptions options) throws IOException {
+      Rescorer.Prepared rescore, Set<String> highlight, DocFreqs docFreqs, SearchOptions options) throws IOException {
     Query filter = Filters.of(options);
     Query filtered = filter == null ? query
         : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
-    Hits hits = new Hits(searcher, analyzer, filtered, highlight, options);
+    Hits hits = new Hits(searcher, analyzer, filtered, highlight, docFreqs, options);
     List<Facet> facets = options.facets() ? FacetCounter.count(searcher, filtered) : List.of();
     Ranker ranker = (q, n, countUpTo) -> ranked(searcher, q, articleQuery, rescore, options, n, countUpTo);
     if (options.perArticle() == 0) {
@@ -350,14 +351,16 @@ public final class PassageSearch {
     private final Analyzer analyzer;
     private final Query query;
     private final Set<String> highlight;
+    private final DocFreqs docFreqs;
     private final SearchOptions options;
 
-    Hits(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight, SearchOptions options)
-        throws IOException {
+    Hits(IndexSearcher searcher, Analyzer analyzer, Query query, Set<String> highlight, DocFreqs docFreqs,
+        SearchOptions options) throws IOException {
       this.searcher = searcher;
       this.analyzer = analyzer;
       this.query = query;
       this.highlight = highlight;
+      this.docFreqs = docFreqs;
       this.options = options;
     }
 
@@ -368,7 +371,7 @@ public final class PassageSearch {
       PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
       List<List<Quotation>> quotations = QuoteValues.read(searcher.getIndexReader(), docIds);
       List<Snippet> snippets = options.snippets()
-          ? SnippetMaker.snippets(searcher.getIndexReader(), docIds, Arrays.stream(records).map(PassageRecord::text).toList(),
+          ? SnippetMaker.snippets(docFreqs, docIds, Arrays.stream(records).map(PassageRecord::text).toList(),
               highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
       List<PassageHit> out = new ArrayList<>(records.length);

@@ -67,7 +67,7 @@ import org.depeche.search.ParsedQuery.Item;
  * other in the query score again when they are near each other in the text (see {@code
  * proximity}). The passage query has no such clauses: over every passage they took a fifth to a
  * quarter of a search's CPU and, with the article's and the re-scoring, bought nothing
- * (docs/performance.md, "Proximity at re-scoring (prox17)").
+ * (docs/performance-history.md, "Proximity at re-scoring (prox17)").
  *
  * <p>A prefix ({@code britanniq*}) stands for the words of the index that begin with it, looked up
  * unstemmed in {@link Schema#WORDS} ({@code britannique}, {@code britanniques}), then searched by

@@ -13,13 +13,16 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 import org.depeche.Snippet;
 import org.depeche.analysis.FrenchNewsAnalyzer;
 import org.depeche.analysis.UnstemmedTermAttribute;
@@ -62,7 +65,8 @@ public final class SnippetMaker {
    * Returns the snippets of the passage documents {@code docIds} of {@code reader}, whose stored
    * texts are {@code texts}, for a query looking for {@code terms}: the snippets {@link
    * #snippet(String, Set, Analyzer, int)} makes when {@code analyzer} is the one that indexed them,
-   * for less work. The postings are read once per segment, in document order.
+   * for less work. The postings are read once per segment, in document order, from the terms'
+   * states ({@link org.apache.lucene.index.TermStates}), looked up once in every segment.
    *
    * <pre>{@code
    * List<Snippet> s = SnippetMaker.snippets(reader, new int[] {42, 7}, texts, terms, analyzer, 320);
@@ -70,9 +74,19 @@ public final class SnippetMaker {
    */
   public static List<Snippet> snippets(IndexReader reader, int[] docIds, List<String> texts, Set<String> terms,
       Analyzer analyzer, int maxChars) {
+    return snippets(new DocFreqs(reader), docIds, texts, terms, analyzer, maxChars);
+  }
+
+  /**
+   * {@link #snippets(IndexReader, int[], List, Set, Analyzer, int)} of {@code docFreqs}' reader: the
+   * postings are read from the terms' states it holds (a search's, which looked them up already)
+   * rather than sought again in each segment.
+   */
+  static List<Snippet> snippets(DocFreqs docFreqs, int[] docIds, List<String> texts, Set<String> terms,
+      Analyzer analyzer, int maxChars) {
     int[][] idsAt = terms.isEmpty() || !tokensAsUnstemmed(analyzer)
         ? new int[docIds.length][]
-        : termsAt(reader, docIds, terms);
+        : termsAt(docFreqs, docIds, terms);
     List<Snippet> out = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       String text = texts.get(i);
@@ -181,13 +195,15 @@ public final class SnippetMaker {
    * position of the passage's own text, -1 where none is; null for a document where two are at one
    * position. Each segment's postings are read forward, the documents taken in increasing order.
    */
-  private static int[][] termsAt(IndexReader reader, int[] docIds, Set<String> terms) {
+  private static int[][] termsAt(DocFreqs docFreqs, int[] docIds, Set<String> terms) {
     BytesRef[] bytes = new BytesRef[terms.size()];
+    TermStates[] states = new TermStates[terms.size()];
     int t = 0;
     for (String term : terms) {
-      bytes[t++] = new BytesRef(term);
+      bytes[t] = new BytesRef(term);
+      states[t++] = docFreqs.states(new Term(Schema.TEXT, bytes[t - 1]));
     }
-    List<LeafReaderContext> leaves = reader.leaves();
+    List<LeafReaderContext> leaves = docFreqs.reader().leaves();
     int[] order = DocOrder.of(docIds);
     int[][] out = new int[docIds.length][];
     PostingsEnum[] postings = new PostingsEnum[bytes.length];
@@ -204,7 +220,7 @@ public final class SnippetMaker {
         previous = i;
         if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
           leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-          seek(leaf.reader(), bytes, postings);
+          seek(leaf, bytes, states, postings);
         }
         out[i] = termsAt(postings, doc - leaf.docBase);
       }
@@ -214,22 +230,29 @@ public final class SnippetMaker {
     return out;
   }
 
-  /** Sets {@code postings} to those of the terms in {@code reader}'s {@link Schema#TEXT}, null for a term absent. */
-  private static void seek(LeafReader reader, BytesRef[] terms, PostingsEnum[] postings) throws IOException {
+  /**
+   * Sets {@code postings} to those of the terms in {@code leaf}'s {@link Schema#TEXT}, null for a term
+   * absent, each positioned from its state in the segment.
+   */
+  private static void seek(LeafReaderContext leaf, BytesRef[] terms, TermStates[] states, PostingsEnum[] postings)
+      throws IOException {
     Arrays.fill(postings, null);
-    Terms field = reader.terms(Schema.TEXT);
+    Terms field = leaf.reader().terms(Schema.TEXT);
     if (field == null) {
       return;
     }
     TermsEnum te = field.iterator();
     for (int i = 0; i < terms.length; i++) {
-      if (te.seekExact(terms[i])) {
+      IOSupplier<TermState> state = states[i].get(leaf);
+      TermState known = state == null ? null : state.get();
+      if (known != null) {
+        te.seekExact(terms[i], known);
         postings[i] = te.postings(null, PostingsEnum.POSITIONS);
       }
     }
   }
 
-  /** {@link #termsAt(IndexReader, int[], Set)} for one document, not before any the postings were moved to. */
+  /** {@link #termsAt(DocFreqs, int[], Set)} for one document, not before any the postings were moved to. */
   private static int[] termsAt(PostingsEnum[] postings, int doc) throws IOException {
     int[] idAt = new int[0];
     for (int id = 0; id < postings.length; id++) {

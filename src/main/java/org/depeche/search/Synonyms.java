@@ -70,7 +70,7 @@ public final class Synonyms {
   /**
    * The shipped equivalences, read and analyzed on first use: a query of more than {@link
    * #MAX_QUERY_WORDS} words never needs them, and analyzing them took about 6 % of a one-query
-   * process's main thread (docs/performance.md).
+   * process's main thread (docs/performance-history.md).
    */
   private static final class Defaults {
     static final Map<String, List<String>> EQUIVALENTS = readDefaults();

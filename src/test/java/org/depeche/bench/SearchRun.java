@@ -77,7 +77,7 @@ final class SearchRun {
     Exception[] failure = new Exception[1];
     List<Thread> workers = new ArrayList<>();
     // The search threads' own CPU: the process's also counts the JIT compiling after the warm-up
-    // (one14, docs/performance.md), which lands in whichever row runs next.
+    // (one14, docs/performance-history.md), which lands in whichever row runs next.
     AtomicLong workerNanos = new AtomicLong();
     long started = System.nanoTime();
     double cpuStarted = Memory.cpuSeconds();

@@ -39,7 +39,8 @@ class LauncherIT {
     Path index = home.resolve("index");
 
     // A cache made from a search that failed holds the classes of its error path: every later
-    // search would load most of its classes from the jars, 1.7 times as long (docs/performance.md).
+    // search would load most of its classes from the jars, 1.7 times as long
+    // (docs/performance-history.md).
     assertEquals(ExitCodes.INDEX, run(launcher, "search", "--index", index.toString(), "Bamako"));
     assertEquals(List.of(), caches());
     // Nor from a search's help, which loads none of a search's classes.

@@ -26,7 +26,7 @@ import org.depeche.index.Schema;
  * {@link QueryCompiler#ALL_WORDS_BONUS} holds every word) disagrees with the truth (a shown hit
  * matches the all-words bonus's query), for the default top 10 of each query of TSV files; prints
  * one line per disagreement, per query without a bonus clause (fewer than two groups with terms),
- * and a RESULT line (docs/performance.md, spell17).
+ * and a RESULT line (docs/performance-history.md, spell17).
  *
  * <p>Usage: {@code BonusProbe INDEX QUERIES.tsv...}
  */

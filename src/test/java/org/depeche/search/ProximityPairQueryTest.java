@@ -128,7 +128,7 @@ class ProximityPairQueryTest {
   @Test
   void onlyTheArticleQueryHasPairsThePassageQueryNone() throws IOException {
     // The passages' proximity cost a fifth of a search and bought nothing the article's pairs and
-    // the re-scoring did not (docs/performance.md, "Proximity at re-scoring (prox17)").
+    // the re-scoring did not (docs/performance-history.md, "Proximity at re-scoring (prox17)").
     FrenchNewsAnalyzer analyzer = new FrenchNewsAnalyzer();
     try (ByteBuffersDirectory dir = indexOf(null, analyzer, TEXTS);
         DirectoryReader reader = DirectoryReader.open(dir)) {

@@ -18,11 +18,11 @@ import org.depeche.TextAnalyzer;
 import org.depeche.index.Schema;
 
 /**
- * The spell checks of a query set's words, replayed (docs/performance.md, spell17): each query's
- * words that the suggestion looks up ({@code words}, in fewer than 3 passages) and those the
- * correction looks up ({@code text}, in none), through {@link ClosestTerm#of} with 100 inspections,
- * five times; prints each repetition's thread CPU per look-up on stderr and the first repetition's
- * answers on stdout, to compare two builds with {@code cmp}.
+ * The spell checks of a query set's words, replayed (docs/performance-history.md, spell17): each
+ * query's words that the suggestion looks up ({@code words}, in fewer than 3 passages) and those
+ * the correction looks up ({@code text}, in none), through {@link ClosestTerm#of} with 100
+ * inspections, five times; prints each repetition's thread CPU per look-up on stderr and the first
+ * repetition's answers on stdout, to compare two builds with {@code cmp}.
  *
  * <p>Usage: {@code SpellReplay INDEX QUERIES.tsv}
  */
