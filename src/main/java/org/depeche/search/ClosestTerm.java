@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -44,6 +45,11 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * at most {@value #BYTES_KEPT} bytes. The walk over the terms is the checker's ({@code
  * FuzzyTermsEnum}'s terms, edits and scores, in term order), and so is the result.
  *
+ * <p>A long text of many distinct letters (a pasted Korean paragraph, a long URL) has automata that
+ * take tens of milliseconds to build, and usually no close term at all: {@link NoCloseTerm} proves
+ * that first, from the few terms beginning with its first letter, and such a text gets its answer,
+ * none, without automata.
+ *
  * <p>Thread-safe: the kept automata are per thread.
  */
 final class ClosestTerm {
@@ -74,6 +80,11 @@ final class ClosestTerm {
    */
   static SuggestWord of(Term term, IndexReader reader, SuggestMode mode, int inspections) throws IOException {
     OneEditFirst checker = new OneEditFirst(AUTOMATA.get());
+    // The checker looks at the text lower-cased; a text proved to have no close term needs no automata.
+    String text = checker.getLowerCaseTerms() ? term.text().toLowerCase(Locale.ROOT) : term.text();
+    if (NoCloseTerm.proved(reader, term.field(), text, checker.getMaxEdits())) {
+      return null;
+    }
     checker.setMaxInspections(inspections);
     SuggestWord[] best = checker.suggestSimilar(term, 1, reader, mode);
     return best.length > 0 ? best[0] : null;

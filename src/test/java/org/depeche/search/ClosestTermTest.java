@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -166,18 +167,44 @@ class ClosestTermTest {
 
   @Test
   void keepsAutomataOfLongWordsWithinTheThreadsBudget() throws IOException {
-    // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet the index does
-    // not hold: about 5.8 MB of automata each at one and two edits, so the second evicts the first.
+    // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet: about 5.8 MB of
+    // automata each at one and two edits, so the second evicts the first. Each has a twin in the
+    // index, three transpositions away, so that no exact pre-check (NoCloseTerm) spares the
+    // automata, and no suggestion either.
     java.util.Random random = new java.util.Random(5);
-    for (int w = 0; w < ClosestTerm.AUTOMATA_KEPT / 2; w++) {
-      StringBuilder word = new StringBuilder();
-      for (int i = 0; i < 255; i++) {
-        word.append((char) (0x0E01 + random.nextInt(45)));
+    List<String> words = new ArrayList<>();
+    try (ByteBuffersDirectory twins = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(twins, new IndexWriterConfig(new StandardAnalyzer(CharArraySet.EMPTY_SET)))) {
+        for (int n = 0; n < ClosestTerm.AUTOMATA_KEPT / 2; n++) {
+          StringBuilder word = new StringBuilder();
+          for (int i = 0; i < 255; i++) {
+            word.append((char) (0x0E01 + random.nextInt(45)));
+          }
+          words.add(word.toString());
+          StringBuilder twin = new StringBuilder(word);
+          for (int at = 2, swaps = 0; swaps < 3; at++) {
+            if (twin.charAt(at) != twin.charAt(at + 1)) {
+              char c = twin.charAt(at);
+              twin.setCharAt(at, twin.charAt(at + 1));
+              twin.setCharAt(at + 1, c);
+              swaps++;
+              at += 3;
+            }
+          }
+          Document d = new Document();
+          d.add(new StringField(FIELD, twin.toString(), Field.Store.NO));
+          w.addDocument(d);
+        }
       }
-      Term term = new Term(FIELD, word.toString());
-      assertEquals(null, ClosestTerm.of(term, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100));
-      assertTrue(ClosestTerm.keptBytes() <= ClosestTerm.BYTES_KEPT,
-          ClosestTerm.keptBytes() + " bytes kept after " + (w + 1) + " words");
+      try (DirectoryReader in = DirectoryReader.open(twins)) {
+        long built = ClosestTerm.automataBuilt();
+        for (String word : words) {
+          assertEquals(null, ClosestTerm.of(new Term(FIELD, word), in, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, 100));
+          assertTrue(ClosestTerm.keptBytes() <= ClosestTerm.BYTES_KEPT,
+              ClosestTerm.keptBytes() + " bytes kept after " + word);
+        }
+        assertEquals(2 * words.size(), ClosestTerm.automataBuilt() - built, "automata built");
+      }
     }
     // Short words are kept as before: a second look-up builds nothing.
     assertEquals("bamako", closest(new Term(FIELD, "bamakko"), reader));
