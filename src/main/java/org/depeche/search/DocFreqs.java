@@ -38,6 +38,16 @@ final class DocFreqs {
   }
 
   /**
+   * The term's states when they were asked for already ({@link #states}), else null: no look-up.
+   * What the search's queries looked up serves the snippets; the other terms they highlight (a
+   * prefix's words, a phrase's or a synonym's, which their Lucene queries look up) are better
+   * sought in the few segments holding hits than in every segment.
+   */
+  TermStates lookedUp(Term term) {
+    return known.get(term);
+  }
+
+  /**
    * The term's states in each segment, with its statistics, looked up the first time only: given
    * to a {@link org.apache.lucene.search.TermQuery} or a {@link
    * org.apache.lucene.queries.spans.SpanTermQuery}, they spare its weight the same look-up.

@@ -65,8 +65,8 @@ public final class SnippetMaker {
    * Returns the snippets of the passage documents {@code docIds} of {@code reader}, whose stored
    * texts are {@code texts}, for a query looking for {@code terms}: the snippets {@link
    * #snippet(String, Set, Analyzer, int)} makes when {@code analyzer} is the one that indexed them,
-   * for less work. The postings are read once per segment, in document order, from the terms'
-   * states ({@link org.apache.lucene.index.TermStates}), looked up once in every segment.
+   * for less work. The postings are read once per segment, in document order, each term sought
+   * only in the segments holding the documents.
    *
    * <pre>{@code
    * List<Snippet> s = SnippetMaker.snippets(reader, new int[] {42, 7}, texts, terms, analyzer, 320);
@@ -79,8 +79,9 @@ public final class SnippetMaker {
 
   /**
    * {@link #snippets(IndexReader, int[], List, Set, Analyzer, int)} of {@code docFreqs}' reader: the
-   * postings are read from the terms' states it holds (a search's, which looked them up already)
-   * rather than sought again in each segment.
+   * postings of the terms it looked up already (a search's, for its term queries) are read from
+   * their states rather than sought again; the others are sought in the segments holding the
+   * documents only, as {@link DocFreqs#states} would look them up in every segment.
    */
   static List<Snippet> snippets(DocFreqs docFreqs, int[] docIds, List<String> texts, Set<String> terms,
       Analyzer analyzer, int maxChars) {
@@ -201,7 +202,7 @@ public final class SnippetMaker {
     int t = 0;
     for (String term : terms) {
       bytes[t] = new BytesRef(term);
-      states[t++] = docFreqs.states(new Term(Schema.TEXT, bytes[t - 1]));
+      states[t++] = docFreqs.lookedUp(new Term(Schema.TEXT, bytes[t - 1]));
     }
     List<LeafReaderContext> leaves = docFreqs.reader().leaves();
     int[] order = DocOrder.of(docIds);
@@ -232,7 +233,8 @@ public final class SnippetMaker {
 
   /**
    * Sets {@code postings} to those of the terms in {@code leaf}'s {@link Schema#TEXT}, null for a term
-   * absent, each positioned from its state in the segment.
+   * absent: positioned from the term's state in the segment where the search looked it up ({@code
+   * states}, null for a term it did not), sought in the segment's terms otherwise.
    */
   private static void seek(LeafReaderContext leaf, BytesRef[] terms, TermStates[] states, PostingsEnum[] postings)
       throws IOException {
@@ -243,10 +245,18 @@ public final class SnippetMaker {
     }
     TermsEnum te = field.iterator();
     for (int i = 0; i < terms.length; i++) {
-      IOSupplier<TermState> state = states[i].get(leaf);
-      TermState known = state == null ? null : state.get();
-      if (known != null) {
-        te.seekExact(terms[i], known);
+      boolean found;
+      if (states[i] == null) {
+        found = te.seekExact(terms[i]);
+      } else {
+        IOSupplier<TermState> state = states[i].get(leaf);
+        TermState known = state == null ? null : state.get();
+        found = known != null;
+        if (found) {
+          te.seekExact(terms[i], known);
+        }
+      }
+      if (found) {
         postings[i] = te.postings(null, PostingsEnum.POSITIONS);
       }
     }

@@ -167,9 +167,10 @@ class ClosestTermTest {
 
   @Test
   void keepsAutomataOfLongWordsWithinTheThreadsBudget() throws IOException {
-    // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet: about 11 MB of
-    // automata each at one and two edits. Each has a twin in the index, three transpositions away,
-    // so that no exact pre-check (NoCloseTerm) spares the automata, and no suggestion either.
+    // 16 words of 255 letters (the tokenizer's longest), 45 letters of an alphabet: about 5.8 MB of
+    // automata each at one and two edits, so the second evicts the first. Each has a twin in the
+    // index, three transpositions away, so that no exact pre-check (NoCloseTerm) spares the
+    // automata, and no suggestion either.
     java.util.Random random = new java.util.Random(5);
     List<String> words = new ArrayList<>();
     try (ByteBuffersDirectory twins = new ByteBuffersDirectory()) {

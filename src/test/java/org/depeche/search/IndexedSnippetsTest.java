@@ -146,22 +146,7 @@ class IndexedSnippetsTest {
   @Test
   void readsThePostingsFromTheSearchsTermStatesWithoutSeekingTheTermsAgain() throws IOException {
     AtomicInteger seeks = new AtomicInteger();
-    DirectoryReader counting = new FilterDirectoryReader(reader, new FilterDirectoryReader.SubReaderWrapper() {
-      @Override
-      public LeafReader wrap(LeafReader leaf) {
-        return new SeekCounting(leaf, seeks);
-      }
-    }) {
-      @Override
-      protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public CacheHelper getReaderCacheHelper() {
-        return null;
-      }
-    };
+    DirectoryReader counting = counting(reader, seeks);
     // The search looks the query's terms up as it compiles it; the snippets take them from there.
     DocFreqs docFreqs = new DocFreqs(counting);
     ParsedQuery parsed = Synonyms.defaults().expand(QueryParser.parse("Mali ONU coeur"));
@@ -178,6 +163,26 @@ class IndexedSnippetsTest {
     for (int i = 0; i < docs.length; i++) {
       assertEquals(SnippetMaker.snippet(texts.get(i), terms, ANALYZER, SnippetMaker.DEFAULT_MAX_CHARS), indexed.get(i));
     }
+  }
+
+  /** {@code reader}, counting in {@code seeks} the seeks of its terms by their text. */
+  static DirectoryReader counting(DirectoryReader reader, AtomicInteger seeks) throws IOException {
+    return new FilterDirectoryReader(reader, new FilterDirectoryReader.SubReaderWrapper() {
+      @Override
+      public LeafReader wrap(LeafReader leaf) {
+        return new SeekCounting(leaf, seeks);
+      }
+    }) {
+      @Override
+      protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public CacheHelper getReaderCacheHelper() {
+        return null;
+      }
+    };
   }
 
   /** A segment counting the seeks of its terms by their text. */

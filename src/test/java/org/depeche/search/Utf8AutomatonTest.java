@@ -1,7 +1,9 @@
 package org.depeche.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,6 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,52 @@ class Utf8AutomatonTest {
       for (Automaton a : List.of(codePoints, withTail)) {
         assertSameBytes(new CompiledAutomaton(a, true, false).automaton, Utf8Automaton.of(a), "round " + round
             + ", cuts " + cuts);
+      }
+    }
+  }
+
+  @Test
+  void staysDeterministicAndBelowLucenesSizeOnTheLongestWordsOfManyScripts() {
+    // The tokenizer's longest words (255 letters) of one, three and fourteen scripts of 1 to 4 bytes.
+    int[][] scripts = {{'a', 'z'}, {0xE0, 0xFF}, {0x391, 0x3A9}, {0x410, 0x44F}, {0x5D0, 0x5EA}, {0x627, 0x64A},
+        {0x905, 0x939}, {0xE01, 0xE2E}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0x1F600, 0x1F64F}, {0x1D400, 0x1D433},
+        {0x10FFF0, 0x10FFFF}, {0xE000, 0xE0FF}};
+    for (int n : new int[] {1, 3, scripts.length}) {
+      Random random = new Random(n);
+      StringBuilder word = new StringBuilder();
+      for (int i = 0; i < 255; i++) {
+        int[] script = scripts[random.nextInt(n)];
+        word.appendCodePoint(script[0] + random.nextInt(script[1] - script[0] + 1));
+      }
+      for (int edits = 1; edits <= 2; edits++) {
+        String context = n + " scripts, " + edits + " edits";
+        Automaton codePoints = EditAutomaton.of(word.toString(), 1, edits);
+        Automaton ours = Utf8Automaton.of(codePoints);
+        CompiledAutomaton lucene = new CompiledAutomaton(codePoints, true, false);
+        assertTrue(ours.isDeterministic(), context);
+        assertTrue(ours.getNumStates() < lucene.automaton.getNumStates(), context + ": " + ours.getNumStates()
+            + " states, Lucene " + lucene.automaton.getNumStates());
+        // 7.3 times the code-point states at most here (fourteen scripts, two edits): each "other
+        // letter" range needs its continuation and lead-byte states.
+        assertTrue(ours.getNumStates() <= 8 * codePoints.getNumStates(), context + ": " + ours.getNumStates()
+            + " states for " + codePoints.getNumStates());
+        // Too large to compare whole: the same answers on the word's own misspellings.
+        ByteRunAutomaton run = new CompiledAutomaton(ours, true, false, true).runAutomaton;
+        int[] letters = word.codePoints().toArray();
+        int accepted = 0;
+        for (int k = 0; k < 300; k++) {
+          int[] near = letters.clone();
+          for (int e = random.nextInt(4); e > 0; e--) {
+            int[] script = scripts[random.nextInt(n)];
+            near[1 + random.nextInt(near.length - 1)] = script[0] + random.nextInt(script[1] - script[0] + 1);
+          }
+          int cut = random.nextInt(3) == 0 ? random.nextInt(near.length) : near.length;
+          byte[] utf8 = new String(near, 0, cut).getBytes(StandardCharsets.UTF_8);
+          boolean expected = lucene.runAutomaton.run(utf8, 0, utf8.length);
+          assertEquals(expected, run.run(utf8, 0, utf8.length), context);
+          accepted += expected ? 1 : 0;
+        }
+        assertTrue(accepted > 50, context + ": " + accepted + " accepted");
       }
     }
   }
