@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -107,8 +109,9 @@ public record PassageRecord(String articleId, int number, String title, LocalDat
   /**
    * Reads the records of passages of a reader, in the order given.
    *
-   * @param docIds the ids in {@code reader} of passage documents, in any order. An article's own
-   *     document is not one: its record would be misread, not refused (search never returns one)
+   * @param docIds the ids in {@code reader} of passage documents, in any order
+   * @throws IllegalArgumentException when a document is not a passage's: an article's own document
+   *     (whose record holds its metadata only)
    */
   public static PassageRecord[] read(IndexReader reader, int[] docIds) throws IOException {
     // Doc values are read forward only: visit the documents by increasing id, one leaf at a time,
@@ -119,6 +122,8 @@ public record PassageRecord(String articleId, int number, String title, LocalDat
     LeafReaderContext leaf = null;
     BinaryDocValues passages = null;
     BinaryDocValues articles = null;
+    // Only passages have a number: an article's own record, read as a passage's, would be misread.
+    SortedNumericDocValues numbers = null;
     int articleDoc = -1;
     ArticlePart article = null;
     for (int i : order) {
@@ -127,9 +132,13 @@ public record PassageRecord(String articleId, int number, String title, LocalDat
         leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         passages = leaf.reader().getBinaryDocValues(Schema.RECORD);
         articles = leaf.reader().getBinaryDocValues(Schema.RECORD);
+        numbers = DocValues.getSortedNumeric(leaf.reader(), Schema.PASSAGE_NUMBER);
         articleDoc = -1;
       }
       int local = doc - leaf.docBase;
+      if (!numbers.advanceExact(local)) {
+        throw new IllegalArgumentException("document " + doc + " is not a passage's (an article's own document?)");
+      }
       if (passages == null || !passages.advanceExact(local)) {
         throw new IOException("document " + doc + " has no " + Schema.RECORD + " value");
       }

@@ -371,7 +371,7 @@ public final class PassageSearch {
       PassageRecord[] records = PassageRecord.read(searcher.getIndexReader(), docIds);
       List<List<Quotation>> quotations = QuoteValues.read(searcher.getIndexReader(), docIds);
       List<Snippet> snippets = options.snippets()
-          ? SnippetMaker.snippets(docFreqs, docIds, Arrays.stream(records).map(PassageRecord::text).toList(),
+          ? SnippetMaker.snippets(searcher.getIndexReader(), docFreqs, docIds, Arrays.stream(records).map(PassageRecord::text).toList(),
               highlight, analyzer, SnippetMaker.DEFAULT_MAX_CHARS)
           : null;
       List<PassageHit> out = new ArrayList<>(records.length);

@@ -74,20 +74,22 @@ public final class SnippetMaker {
    */
   public static List<Snippet> snippets(IndexReader reader, int[] docIds, List<String> texts, Set<String> terms,
       Analyzer analyzer, int maxChars) {
-    return snippets(new DocFreqs(reader), docIds, texts, terms, analyzer, maxChars);
+    return snippets(reader, null, docIds, texts, terms, analyzer, maxChars);
   }
 
   /**
-   * {@link #snippets(IndexReader, int[], List, Set, Analyzer, int)} of {@code docFreqs}' reader: the
-   * postings of the terms it looked up already (a search's, for its term queries) are read from
-   * their states rather than sought again; the others are sought in the segments holding the
-   * documents only, as {@link DocFreqs#states} would look them up in every segment.
+   * {@link #snippets(IndexReader, int[], List, Set, Analyzer, int)}, where the postings of the terms
+   * {@code docFreqs} looked up already (a search's, for its term queries) are read from their states
+   * rather than sought again; the others are sought in the segments holding the documents only, as
+   * {@link DocFreqs#states} would look them up in every segment. States looked up in another reader
+   * than {@code reader} (null {@code docFreqs}, or one of another index or of the index before a
+   * commit) are not used: a segment's state is a place in that segment's files only.
    */
-  static List<Snippet> snippets(DocFreqs docFreqs, int[] docIds, List<String> texts, Set<String> terms,
-      Analyzer analyzer, int maxChars) {
+  static List<Snippet> snippets(IndexReader reader, DocFreqs docFreqs, int[] docIds, List<String> texts,
+      Set<String> terms, Analyzer analyzer, int maxChars) {
     int[][] idsAt = terms.isEmpty() || !tokensAsUnstemmed(analyzer)
         ? new int[docIds.length][]
-        : termsAt(docFreqs, docIds, terms);
+        : termsAt(reader, docFreqs, docIds, terms);
     List<Snippet> out = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       String text = texts.get(i);
@@ -196,15 +198,17 @@ public final class SnippetMaker {
    * position of the passage's own text, -1 where none is; null for a document where two are at one
    * position. Each segment's postings are read forward, the documents taken in increasing order.
    */
-  private static int[][] termsAt(DocFreqs docFreqs, int[] docIds, Set<String> terms) {
+  private static int[][] termsAt(IndexReader reader, DocFreqs docFreqs, int[] docIds, Set<String> terms) {
+    // As a TermQuery's weight checks the states it was given: the same reader, not only as many segments.
+    boolean sameReader = docFreqs != null && docFreqs.reader().getContext() == reader.getContext();
     BytesRef[] bytes = new BytesRef[terms.size()];
     TermStates[] states = new TermStates[terms.size()];
     int t = 0;
     for (String term : terms) {
       bytes[t] = new BytesRef(term);
-      states[t++] = docFreqs.lookedUp(new Term(Schema.TEXT, bytes[t - 1]));
+      states[t++] = sameReader ? docFreqs.lookedUp(new Term(Schema.TEXT, bytes[t - 1])) : null;
     }
-    List<LeafReaderContext> leaves = docFreqs.reader().leaves();
+    List<LeafReaderContext> leaves = reader.leaves();
     int[] order = DocOrder.of(docIds);
     int[][] out = new int[docIds.length][];
     PostingsEnum[] postings = new PostingsEnum[bytes.length];
@@ -262,7 +266,7 @@ public final class SnippetMaker {
     }
   }
 
-  /** {@link #termsAt(DocFreqs, int[], Set)} for one document, not before any the postings were moved to. */
+  /** {@link #termsAt(IndexReader, DocFreqs, int[], Set)} for one document, not before any the postings were moved to. */
   private static int[] termsAt(PostingsEnum[] postings, int doc) throws IOException {
     int[] idAt = new int[0];
     for (int id = 0; id < postings.length; id++) {

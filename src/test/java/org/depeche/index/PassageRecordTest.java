@@ -2,6 +2,7 @@ package org.depeche.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -82,6 +83,24 @@ class PassageRecordTest {
         }
         assertEquals(4, valued, "three passages and the article");
         assertEquals(List.of("3"), withTitle, "only the article's own document holds the title");
+      }
+    }
+  }
+
+  @Test
+  void refusesAnArticlesOwnDocumentNamingIt() throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      // Articles with and without metadata: their own documents' records start differently.
+      index(dir, List.of(MALI), List.of(BARE));
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        // Each article's own document follows its passages.
+        for (int article : new int[] {docs(searcher, MALI.id())[2] + 1, docs(searcher, BARE.id())[1] + 1}) {
+          int passage = docs(searcher, MALI.id())[0];
+          IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+              () -> PassageRecord.read(reader, new int[] {passage, article}));
+          assertEquals("document " + article + " is not a passage's (an article's own document?)", e.getMessage());
+        }
       }
     }
   }

@@ -157,7 +157,7 @@ class IndexedSnippetsTest {
       texts.add(text(d));
     }
     seeks.set(0);
-    List<Snippet> indexed = SnippetMaker.snippets(docFreqs, docs, texts, terms, ANALYZER,
+    List<Snippet> indexed = SnippetMaker.snippets(counting, docFreqs, docs, texts, terms, ANALYZER,
         SnippetMaker.DEFAULT_MAX_CHARS);
     assertEquals(0, seeks.get(), "terms sought again");
     for (int i = 0; i < docs.length; i++) {

@@ -261,7 +261,7 @@ class SnippetsOnEveryReaderTest {
       Set<String> terms = QueryCompiler.compile(Synonyms.defaults().expand(QueryParser.parse(query)), ANALYZER,
           docFreqs, true, 0).highlightTerms();
       seeks.set(0);
-      List<Snippet> snippets = SnippetMaker.snippets(docFreqs, docs, texts, terms, ANALYZER,
+      List<Snippet> snippets = SnippetMaker.snippets(counting, docFreqs, docs, texts, terms, ANALYZER,
           SnippetMaker.DEFAULT_MAX_CHARS);
       assertTrue(seeks.get() <= terms.size(), query + ": " + seeks.get() + " seeks for " + terms.size() + " terms");
       for (int i = 0; i < docs.length; i++) {
@@ -269,6 +269,34 @@ class SnippetsOnEveryReaderTest {
             snippets.get(i), query);
       }
     }
+  }
+
+  @Test
+  void givesTheSnippetsOfTheAnalysisWithTheTermStatesOfAnotherReader() throws IOException {
+    // The documents are those of the reader given; term states looked up in another reader (another
+    // index, or the same index before a commit: a reader with more segments) are not theirs.
+    IndexSearcher searcher = new IndexSearcher(segments);
+    int[] docs = Arrays.stream(searcher.search(TermRangeQuery.newStringRange(Schema.PASSAGE_ID, null, null, true, true),
+            1000).scoreDocs)
+        .mapToInt(sd -> sd.doc)
+        .toArray();
+    List<String> texts = Arrays.stream(PassageRecord.read(segments, docs)).map(PassageRecord::text).toList();
+    int marked = 0;
+    for (IndexReader lookedUpIn : List.<IndexReader>of(other, both)) {
+      for (String query : QUERIES) {
+        DocFreqs docFreqs = new DocFreqs(lookedUpIn);
+        Set<String> terms = QueryCompiler.compile(Synonyms.defaults().expand(QueryParser.parse(query)), ANALYZER,
+            docFreqs, true, 0).highlightTerms();
+        List<Snippet> snippets = SnippetMaker.snippets(segments, docFreqs, docs, texts, terms, ANALYZER,
+            SnippetMaker.DEFAULT_MAX_CHARS);
+        for (int i = 0; i < docs.length; i++) {
+          Snippet expected = SnippetMaker.snippet(texts.get(i), terms, ANALYZER, SnippetMaker.DEFAULT_MAX_CHARS);
+          assertEquals(expected, snippets.get(i), query + " looked up in " + lookedUpIn);
+          marked += expected.toHtml().contains("<em>") ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(marked > 20, marked + " snippets with a match");
   }
 
   private static List<Snippet> snippets(SearchResults results) {
