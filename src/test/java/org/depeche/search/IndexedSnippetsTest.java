@@ -11,17 +11,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterDirectoryReader;
-import org.apache.lucene.index.FilterLeafReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOBooleanSupplier;
 import org.depeche.Article;
 import org.depeche.DepecheIndex;
 import org.depeche.Snippet;
@@ -146,7 +139,7 @@ class IndexedSnippetsTest {
   @Test
   void readsThePostingsFromTheSearchsTermStatesWithoutSeekingTheTermsAgain() throws IOException {
     AtomicInteger seeks = new AtomicInteger();
-    DirectoryReader counting = counting(reader, seeks);
+    DirectoryReader counting = RescorerTest.seeking(reader, seeks);
     // The search looks the query's terms up as it compiles it; the snippets take them from there.
     DocFreqs docFreqs = new DocFreqs(counting);
     ParsedQuery parsed = Synonyms.defaults().expand(QueryParser.parse("Mali ONU coeur"));
@@ -162,75 +155,6 @@ class IndexedSnippetsTest {
     assertEquals(0, seeks.get(), "terms sought again");
     for (int i = 0; i < docs.length; i++) {
       assertEquals(SnippetMaker.snippet(texts.get(i), terms, ANALYZER, SnippetMaker.DEFAULT_MAX_CHARS), indexed.get(i));
-    }
-  }
-
-  /** {@code reader}, counting in {@code seeks} the seeks of its terms by their text. */
-  static DirectoryReader counting(DirectoryReader reader, AtomicInteger seeks) throws IOException {
-    return new FilterDirectoryReader(reader, new FilterDirectoryReader.SubReaderWrapper() {
-      @Override
-      public LeafReader wrap(LeafReader leaf) {
-        return new SeekCounting(leaf, seeks);
-      }
-    }) {
-      @Override
-      protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public CacheHelper getReaderCacheHelper() {
-        return null;
-      }
-    };
-  }
-
-  /** A segment counting the seeks of its terms by their text. */
-  private static final class SeekCounting extends FilterLeafReader {
-    private final AtomicInteger seeks;
-
-    SeekCounting(LeafReader in, AtomicInteger seeks) {
-      super(in);
-      this.seeks = seeks;
-    }
-
-    @Override
-    public Terms terms(String field) throws IOException {
-      Terms terms = super.terms(field);
-      return terms == null ? null : new FilterTerms(terms) {
-        @Override
-        public TermsEnum iterator() throws IOException {
-          return new FilterTermsEnum(in.iterator()) {
-            @Override
-            public boolean seekExact(BytesRef text) throws IOException {
-              seeks.incrementAndGet();
-              return in.seekExact(text);
-            }
-
-            @Override
-            public IOBooleanSupplier prepareSeekExact(BytesRef text) throws IOException {
-              seeks.incrementAndGet();
-              return in.prepareSeekExact(text);
-            }
-
-            @Override
-            public SeekStatus seekCeil(BytesRef text) throws IOException {
-              seeks.incrementAndGet();
-              return in.seekCeil(text);
-            }
-          };
-        }
-      };
-    }
-
-    @Override
-    public CacheHelper getCoreCacheHelper() {
-      return null;
-    }
-
-    @Override
-    public CacheHelper getReaderCacheHelper() {
-      return null;
     }
   }
 }

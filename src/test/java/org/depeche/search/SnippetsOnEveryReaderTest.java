@@ -245,7 +245,7 @@ class SnippetsOnEveryReaderTest {
     // A prefix's words and a phrase's (a synonym's) are looked up by their Lucene queries, not
     // through DocFreqs: the snippets seek them in the segments they read, as before DocFreqs, not in all.
     AtomicInteger seeks = new AtomicInteger();
-    DirectoryReader counting = IndexedSnippetsTest.counting(segments, seeks);
+    DirectoryReader counting = RescorerTest.seeking(segments, seeks);
     LeafReaderContext last = counting.leaves().getLast();
     assertTrue(counting.leaves().size() >= 2, counting.leaves().size() + " segments");
     // The passages of the last segment (an article's own document has no passage id).
