@@ -53,44 +53,15 @@ class ClosestTermPropertiesTest {
     dir.close();
   }
 
-  /** {@code word} with {@code n} random edits. */
-  static String misspell(String word, int n, Random random) {
-    StringBuilder b = new StringBuilder(word);
-    for (int k = 0; k < n; k++) {
-      int at = b.isEmpty() ? 0 : random.nextInt(b.length());
-      String letter = random.nextInt(20) == 0 ? "\uD83D\uDE00"
-          : String.valueOf(LETTERS.charAt(random.nextInt(LETTERS.length())));
-      switch (random.nextInt(4)) {
-        case 0 -> b.insert(at, letter);
-        case 1 -> {
-          if (!b.isEmpty()) {
-            b.deleteCharAt(at);
-          }
-        }
-        case 2 -> {
-          if (!b.isEmpty()) {
-            b.replace(at, at + 1, letter);
-          }
-        }
-        default -> {
-          if (at + 1 < b.length()) {
-            char c = b.charAt(at);
-            b.setCharAt(at, b.charAt(at + 1));
-            b.setCharAt(at + 1, c);
-          }
-        }
-      }
-    }
-    return b.toString();
-  }
-
   /** The random texts of a seed: misspellings of real words, and the words themselves. */
   private static List<String> texts(long seed, int count) {
     Random random = new Random(seed);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String word = words.get(random.nextInt(words.size()));
-      texts.add(random.nextInt(8) == 0 ? word : misspell(word, 1 + random.nextInt(3), random));
+      texts.add(random.nextInt(8) == 0 ? word : Misspellings.misspell(word, 1 + random.nextInt(3),
+          () -> random.nextInt(20) == 0 ? "\uD83D\uDE00" : String.valueOf(LETTERS.charAt(random.nextInt(LETTERS.length()))),
+          random));
     }
     return texts;
   }

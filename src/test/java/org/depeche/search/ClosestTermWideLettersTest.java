@@ -90,34 +90,6 @@ class ClosestTermWideLettersTest {
     return b.toString();
   }
 
-  /** {@code word} with up to three random edits of whole letters of {@code alphabet}. */
-  private static String misspell(String word, String[] alphabet, Random random) {
-    List<String> letters = new ArrayList<>(word.codePoints().mapToObj(Character::toString).toList());
-    for (int k = random.nextInt(4); k > 0; k--) {
-      int at = letters.isEmpty() ? 0 : random.nextInt(letters.size());
-      String letter = alphabet[random.nextInt(alphabet.length)];
-      switch (random.nextInt(4)) {
-        case 0 -> letters.add(at, letter);
-        case 1 -> {
-          if (!letters.isEmpty()) {
-            letters.remove(at);
-          }
-        }
-        case 2 -> {
-          if (!letters.isEmpty()) {
-            letters.set(at, letter);
-          }
-        }
-        default -> {
-          if (at + 1 < letters.size()) {
-            letters.add(at + 1, letters.remove(at));
-          }
-        }
-      }
-    }
-    return String.join("", letters);
-  }
-
   @Property(tries = 150, seed = "18")
   void findsLucenesTermsScoresAndCorrectionOnLettersOfEveryLength(@ForAll long seed) throws IOException {
     Random random = new Random(seed);
@@ -134,7 +106,8 @@ class ClosestTermWideLettersTest {
     }
     for (int q = 0; q < 8; q++) {
       String text = random.nextInt(5) == 0 ? word(random, alphabet, 1 + random.nextInt(8))
-          : misspell(words.get(random.nextInt(words.size())), alphabet, random);
+          : Misspellings.misspell(words.get(random.nextInt(words.size())), random.nextInt(4),
+              () -> alphabet[random.nextInt(alphabet.length)], random);
       String context = text.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList() + " in " + words.stream()
           .map(w -> w.codePoints().mapToObj(c -> String.format("%X", c)).toList()).toList();
       // A prefix as long as the text or longer included: Lucene 10.6's enum (and its automaton, as

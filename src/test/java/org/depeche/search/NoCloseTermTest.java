@@ -99,7 +99,8 @@ class NoCloseTermTest {
     for (int i = 0; i < 240; i++) {
       int[] alphabet = ALPHABETS[i % ALPHABETS.length];
       String text = random.nextInt(3) == 0 ? word(alphabet, 4 + random.nextInt(57), random)
-          : misspell(indexed.get(random.nextInt(indexed.size())), random.nextInt(5), alphabet, random);
+          : Misspellings.misspell(indexed.get(random.nextInt(indexed.size())), random.nextInt(5),
+              () -> Character.toString(alphabet[0] + random.nextInt(Math.min(alphabet[1], 60))), random);
       if (text.codePointCount(0, text.length()) < 4) {
         continue;
       }
@@ -127,33 +128,4 @@ class NoCloseTermTest {
     return b.toString();
   }
 
-  /** {@code word} with {@code n} random edits (insertions, deletions, substitutions, transpositions) anywhere. */
-  private static String misspell(String word, int n, int[] alphabet, Random random) {
-    List<Integer> b = new ArrayList<>(word.codePoints().boxed().toList());
-    for (int k = 0; k < n; k++) {
-      int at = b.isEmpty() ? 0 : random.nextInt(b.size());
-      int letter = alphabet[0] + random.nextInt(Math.min(alphabet[1], 60));
-      switch (random.nextInt(4)) {
-        case 0 -> b.add(at, letter);
-        case 1 -> {
-          if (!b.isEmpty()) {
-            b.remove(at);
-          }
-        }
-        case 2 -> {
-          if (!b.isEmpty()) {
-            b.set(at, letter);
-          }
-        }
-        default -> {
-          if (at + 1 < b.size()) {
-            b.set(at, b.set(at + 1, b.get(at)));
-          }
-        }
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    b.forEach(s::appendCodePoint);
-    return s.toString();
-  }
 }
