@@ -96,7 +96,7 @@ public final class PassageSearch {
     if (options.speaker() != null && query.isBlank()) {
       // Every passage quoting the speaker (Filters adds the speaker), in index order.
       Found found = run(searcher, analyzer, new ConstantScoreQuery(new MatchAllDocsQuery()), null, null,
-          Set.of(), new DocFreqs(searcher.getIndexReader()), options);
+          Set.of(), null, options);
       return new SearchResults(query, found.totalHits(), elapsedMillis(started), found.hits(), found.articles(),
           found.facets(), null);
     }
@@ -156,7 +156,7 @@ public final class PassageSearch {
         }
       }
     });
-    Found found = run(searcher, analyzer, query, null, null, terms, new DocFreqs(searcher.getIndexReader()), options);
+    Found found = run(searcher, analyzer, query, null, null, terms, null, options);
     return new SearchResults(passageId, found.totalHits(), elapsedMillis(started), found.hits(),
         found.articles(), found.facets(), null);
   }
@@ -196,7 +196,8 @@ public final class PassageSearch {
    *
    * @param articleQuery the query on articles' whole text for {@link ArticleContext}, or null
    * @param rescore the query prepared for {@link Rescorer}, or null for no re-scoring
-   * @param docFreqs the terms' states the search looked up already: the snippets' postings start there
+   * @param docFreqs the terms' states the search looked up already, where the snippets' postings start;
+   *     null when it looked none up (the snippets seek every term)
    */
   private static Found run(IndexSearcher searcher, Analyzer analyzer, Query query, Query articleQuery,
       Rescorer.Prepared rescore, Set<String> highlight, DocFreqs docFreqs, SearchOptions options) throws IOException {

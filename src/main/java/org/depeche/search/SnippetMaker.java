@@ -206,7 +206,8 @@ public final class SnippetMaker {
     int t = 0;
     for (String term : terms) {
       bytes[t] = new BytesRef(term);
-      states[t++] = sameReader ? docFreqs.lookedUp(new Term(Schema.TEXT, bytes[t - 1])) : null;
+      states[t] = sameReader ? docFreqs.lookedUp(new Term(Schema.TEXT, bytes[t])) : null;
+      t++;
     }
     List<LeafReaderContext> leaves = reader.leaves();
     int[] order = DocOrder.of(docIds);
